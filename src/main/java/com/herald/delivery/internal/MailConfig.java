@@ -1,0 +1,22 @@
+package com.herald.delivery.internal;
+
+import com.herald.delivery.MailTransport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+@Configuration(proxyBeanMethods = false)
+class MailConfig {
+
+    /** Spring Boot creates a JavaMailSender only when spring.mail.host is set; otherwise mail goes to the outbox. */
+    @Bean
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, OutboxRepository outbox) {
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp instanceof JavaMailSenderImpl impl) {
+            return new SmtpMailTransport(impl);
+        }
+        return new OutboxMailTransport(outbox);
+    }
+}

@@ -1,0 +1,114 @@
+package com.herald.identity.internal;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the first system admin when no user exists: from HERALD_ADMIN_EMAIL / HERALD_ADMIN_PASSWORD,
+ * or with a generated password printed once. HERALD_BOOTSTRAP_API_KEY gives that admin an API key.
+ */
+@Component
+@Order(0)
+class AdminBootstrap implements ApplicationRunner {
+
+    static final String DEFAULT_ADMIN_EMAIL = "admin@herald.local";
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final BootstrapProperties properties;
+    private final UserRepository users;
+    private final ApiKeyRepository keys;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate tx;
+
+    AdminBootstrap(
+            BootstrapProperties properties,
+            UserRepository users,
+            ApiKeyRepository keys,
+            PasswordEncoder passwordEncoder,
+            TransactionTemplate tx) {
+        this.properties = properties;
+        this.users = users;
+        this.keys = keys;
+        this.passwordEncoder = passwordEncoder;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String email = StringUtils.hasText(properties.adminEmail()) ? properties.adminEmail() : DEFAULT_ADMIN_EMAIL;
+        if (users.count() == 0) {
+            createAdmin(email);
+        }
+        String apiKey = properties.bootstrapApiKey();
+        if (StringUtils.hasText(apiKey)) {
+            addBootstrapKey(email, apiKey.trim());
+        }
+    }
+
+    private void createAdmin(String email) {
+        boolean generated = !StringUtils.hasText(properties.adminPassword());
+        String password = generated ? generatePassword() : properties.adminPassword();
+        try {
+            tx.executeWithoutResult(
+                    status -> users.create(email, "Administrator", passwordEncoder.encode(password), true));
+        } catch (DuplicateKeyException e) {
+            // another instance of the cluster created it first
+            return;
+        }
+        if (generated) {
+            log.warn("""
+
+                    ==============================================================
+                      Herald created the first system administrator.
+                      Sign in with:   {}
+                      Password:       {}
+                      This password is shown only this once. Change it after
+                      signing in, or set HERALD_ADMIN_EMAIL / HERALD_ADMIN_PASSWORD.
+                    ==============================================================""", email, password);
+        } else {
+            log.info("Created the first system administrator {} from HERALD_ADMIN_EMAIL", email);
+        }
+    }
+
+    private void addBootstrapKey(String email, String secret) {
+        if (secret.length() < 32) {
+            throw new IllegalStateException("HERALD_BOOTSTRAP_API_KEY must have at least 32 characters");
+        }
+        if (keys.exists(secret)) {
+            return;
+        }
+        UUID adminId = users.findByEmail(email)
+                .filter(u -> u.systemAdmin())
+                .map(u -> u.id())
+                .orElseThrow(() -> new IllegalStateException(
+                        "HERALD_BOOTSTRAP_API_KEY is set but " + email + " is not a system administrator"));
+        try {
+            keys.create(adminId, "bootstrap", secret, new LinkedHashSet<>(List.of("read", "write")));
+            log.info("Registered HERALD_BOOTSTRAP_API_KEY for {}", email);
+        } catch (DuplicateKeyException e) {
+            // registered concurrently by another instance
+        }
+    }
+
+    private static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

