@@ -2,9 +2,9 @@ package com.herald.identity.internal;
 
 import com.herald.platform.ApiError;
 import com.herald.platform.ApiErrorWriter;
-import io.github.wimdeblauwe.htmx.spring.boot.security.HxRefreshHeaderAuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -101,7 +101,10 @@ class SecurityConfig {
 
     /** An htmx request whose session expired reloads the page (and so reaches login) instead of swapping it in. */
     private static AuthenticationEntryPoint portalEntryPoint() {
-        AuthenticationEntryPoint htmx = new HxRefreshHeaderAuthenticationEntryPoint();
+        AuthenticationEntryPoint htmx = (request, response, ex) -> {
+            response.setHeader("HX-Refresh", "true");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        };
         AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
         return (request, response, ex) -> (isHtmx(request) ? htmx : login).commence(request, response, ex);
     }

