@@ -6,6 +6,7 @@ import com.herald.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
@@ -13,6 +14,9 @@ class LiquibaseSchemaIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Environment env;
 
     @Test
     void liquibaseCreatesEveryTableIncludingTheSchedulersAndSessions() {
@@ -29,6 +33,19 @@ class LiquibaseSchemaIT {
                         "outbox_messages",
                         "scheduled_tasks",
                         "DATABASECHANGELOG");
+    }
+
+    @Test
+    void anExternalDatabaseIsUsedAsIsAndOtherwiseTheEmbeddedOneRuns() {
+        String external = System.getenv("HERALD_TEST_DB_URL");
+        if (external == null || external.isBlank()) {
+            assertThat(env.getProperty("herald.embedded-db.active")).isEqualTo("true");
+            assertThat(jdbc.sql("SELECT VERSION()").query(String.class).single())
+                    .startsWith("11.4");
+        } else {
+            assertThat(env.getProperty("herald.embedded-db.active")).isNull();
+            assertThat(env.getProperty("spring.datasource.url")).isEqualTo(external);
+        }
     }
 
     @Test
