@@ -144,6 +144,20 @@ class PortalSecurityIT {
         }
     }
 
+    @Test
+    void theServerErrorPageApologisesWithTheRequestIdOnly() throws Exception {
+        String page = mvc.perform(get("/error")
+                        .accept(MediaType.TEXT_HTML)
+                        .requestAttr("jakarta.servlet.error.status_code", 500)
+                        .requestAttr("jakarta.servlet.error.exception", new IllegalStateException("secret detail"))
+                        .requestAttr("jakarta.servlet.error.request_uri", "/somewhere"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Something went wrong", "Request id:");
+        assertThat(page).doesNotContain("secret detail", "IllegalStateException", "at com.", "at org.");
+    }
+
     /** MockMvc does not forward to the error page itself; this renders it as the container would. */
     private String errorPage(MvcResult result) throws Exception {
         return mvc.perform(get("/error")
