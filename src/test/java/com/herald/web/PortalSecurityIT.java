@@ -112,7 +112,7 @@ class PortalSecurityIT {
 
     @Test
     void signedInUserSeesTheDashboardWithoutTheAdministrationMenu() throws Exception {
-        Cookie session = signIn(users.createUser("a-long-enough-password"), "a-long-enough-password");
+        Cookie session = signIn(users.createUser(TestUsers.PASSWORD), TestUsers.PASSWORD);
         String page = mvc.perform(get("/").cookie(session))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -186,7 +186,7 @@ class PortalSecurityIT {
 
     @Test
     void nonAdminCannotReachAdminPagesAndSeesAFriendlyPage() throws Exception {
-        Cookie session = signIn(users.createUser("a-long-enough-password"), "a-long-enough-password");
+        Cookie session = signIn(users.createUser(TestUsers.PASSWORD), TestUsers.PASSWORD);
         for (String path : new String[] {"/admin/outbox", "/admin/settings", "/admin/users"}) {
             mvc.perform(get(path).cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
         }

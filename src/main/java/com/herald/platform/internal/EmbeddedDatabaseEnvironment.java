@@ -42,9 +42,13 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
                                 "spring.datasource.url",
                                 "jdbc:mariadb://127.0.0.1:" + db.port() + "/" + DATABASE,
                                 "spring.datasource.username",
-                                "root",
+                                EmbeddedMariaDb.USER,
                                 "spring.datasource.password",
-                                "",
+                                db.password(),
+                                "herald.embedded-db.host",
+                                "127.0.0.1",
+                                "herald.embedded-db.actual-port",
+                                String.valueOf(db.port()),
                                 "herald.embedded-db.active",
                                 "true")));
     }

