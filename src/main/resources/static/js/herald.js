@@ -30,6 +30,14 @@
     showToasts(container);
   }
 
+  // plain forms that destroy something ask first; the server does not rely on it
+  document.addEventListener("submit", function (event) {
+    var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+
   document.addEventListener("htmx:configRequest", function (event) {
     var header = meta("csrf-header");
     var token = meta("csrf-token");

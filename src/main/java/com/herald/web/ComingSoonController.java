@@ -17,22 +17,9 @@ class ComingSoonController {
             "/schedules", "nav.schedules",
             "/recipient-lists", "nav.recipientLists",
             "/report-types", "nav.reportTypes",
-            "/teams", "nav.teams",
-            "/profile", "nav.profile",
-            "/audit", "nav.audit",
-            "/admin/users", "nav.users",
             "/admin/data-sources", "nav.dataSources");
 
-    @GetMapping({
-        "/schedules",
-        "/recipient-lists",
-        "/report-types",
-        "/teams",
-        "/profile",
-        "/audit",
-        "/admin/users",
-        "/admin/data-sources"
-    })
+    @GetMapping({"/schedules", "/recipient-lists", "/report-types", "/admin/data-sources"})
     String comingSoon(HttpServletRequest request, Model model) {
         String titleKey = PAGES.get(
                 request.getRequestURI().substring(request.getContextPath().length()));

@@ -75,7 +75,16 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers(
-                                "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico")
+                                "/login",
+                                "/forgot-password",
+                                "/reset-password/**",
+                                "/invitations/**",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/admin/**")
                         .hasRole("SYSTEM_ADMIN")
