@@ -1,11 +1,19 @@
 package com.herald.api;
 
 import com.herald.platform.ApiError;
+import com.herald.platform.InvalidRequest;
+import com.herald.platform.NotFoundException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +26,55 @@ import org.springframework.web.server.ResponseStatusException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A broken rule: 409 for a duplicate, else 422 listing each field (names in snake_case). */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ApiError> invalid(InvalidRequest e) {
+        boolean duplicate = e.problems().stream().anyMatch(p -> p.messageKey().endsWith(".taken"));
+        List<ApiError.FieldError> errors = e.problems().stream()
+                .map(p -> new ApiError.FieldError(
+                        snake(p.field()),
+                        messages.getMessage(p.messageKey(), p.args(), p.messageKey(), Locale.ENGLISH)))
+                .toList();
+        if (duplicate) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ApiError.of("conflict", errors.getFirst().message(), Map.of("errors", errors)));
+        }
+        return ResponseEntity.unprocessableContent()
+                .body(ApiError.fieldErrors("body_validation_error", "Request validation failed", errors));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.unprocessableContent()
+                .body(ApiError.fieldErrors(
+                        "body_validation_error",
+                        "The body is not valid JSON",
+                        List.of(new ApiError.FieldError("", "not valid JSON"))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ApiError.of("unsupported_media_type", "Send the body as application/json"));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("not_found", "No such object"));
+    }
+
+    static String snake(String field) {
+        return field == null
+                ? null
+                : field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {

@@ -5,6 +5,7 @@ import com.herald.platform.ApiErrorWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -39,13 +40,18 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ApiKeyRepository keys, UserRepository users, ApiErrorWriter errors) {
+            HttpSecurity http,
+            ApiKeyRepository keys,
+            UserRepository users,
+            ApiErrorWriter errors,
+            @Value("${herald.api.rate-limit-per-minute:600}") long rateLimit) {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .securityContext(c -> c.requireExplicitSave(true))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, users, errors), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiRateLimitFilter(rateLimit, errors), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(
                         auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                                 .permitAll()
