@@ -27,6 +27,7 @@ public class TestUsers {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final java.util.Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TestUsers(JdbcClient jdbc, PasswordEncoder encoder) {
         this.jdbc = jdbc;
@@ -50,7 +51,7 @@ public class TestUsers {
         jdbc.sql("""
                         INSERT INTO users (id, email, display_name, password_hash, system_admin, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, email, "Test User", encoder.encode(password), systemAdmin, now, now)
+                .params(id, email, "Test User", hashes.computeIfAbsent(password, encoder::encode), systemAdmin, now, now)
                 .update();
         return new HeraldUser(id, email, "Test User", null, systemAdmin, true, false, "UTC", "en");
     }

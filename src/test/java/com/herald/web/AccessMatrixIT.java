@@ -1,0 +1,312 @@
+package com.herald.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.herald.identity.HeraldUser;
+import com.herald.identity.TeamRole;
+import com.herald.support.IntegrationTest;
+import com.herald.support.TestUsers;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every portal and API endpoint × every kind of caller × own and foreign team, with the status each
+ * must get (product.md §2). Objects of a team the caller cannot see answer 404, never 403.
+ * Each later feature adds its endpoints to {@link #rows()}.
+ */
+@IntegrationTest
+class AccessMatrixIT {
+
+    enum Actor {
+        ANONYMOUS,
+        OUTSIDER,
+        VIEWER,
+        EDITOR,
+        TEAM_ADMIN,
+        SYSTEM_ADMIN
+    }
+
+    /** The objects one row runs against: a team the members belong to, and who is who. */
+    record Fixture(UUID ownTeam, UUID foreignTeam, Map<Actor, HeraldUser> users, Map<Actor, String> keys) {}
+
+    /**
+     * One endpoint: the request (built from the fixture), and the expected status for each actor in
+     * the order ANONYMOUS, OUTSIDER, VIEWER, EDITOR, TEAM_ADMIN, SYSTEM_ADMIN (run in that order, so a
+     * destructive success comes last).
+     */
+    record Row(String name, boolean api, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {}
+
+    private static final String NEW_TEAM = "{\"name\":\"Matrix %s\"}";
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // portal: pages everyone signed in may see
+        rows.add(portal("GET /", f -> get("/"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal("GET /teams", f -> get("/teams"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal("GET /profile", f -> get("/profile"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal("GET /schedules", f -> get("/schedules"), 302, 200, 200, 200, 200, 200));
+        // portal: a team and its members
+        rows.add(portal("GET /teams/{own}", f -> get("/teams/" + f.ownTeam()), 302, 404, 200, 200, 200, 200));
+        rows.add(portal("GET /teams/{foreign}", f -> get("/teams/" + f.foreignTeam()), 302, 200, 404, 404, 404, 200));
+        rows.add(portal(
+                "POST /teams/{own}/members",
+                f -> post("/teams/" + f.ownTeam() + "/members")
+                        .param("email", "matrix-" + UUID.randomUUID() + "@example.com")
+                        .param("role", "VIEWER"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302));
+        rows.add(portal(
+                "POST /teams/{own}/members/{viewer} (role)",
+                f -> post("/teams/" + f.ownTeam() + "/members/"
+                                + f.users().get(Actor.VIEWER).id())
+                        .param("role", "VIEWER"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302));
+        rows.add(portal(
+                "POST /teams/{own}/members/{editor}/remove",
+                f -> post("/teams/" + f.ownTeam() + "/members/"
+                        + f.users().get(Actor.EDITOR).id() + "/remove"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                404));
+        rows.add(portal(
+                "POST /teams",
+                f -> post("/teams").param("name", "Matrix " + UUID.randomUUID()),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal(
+                "POST /teams/{own}/delete",
+                f -> post("/teams/" + f.ownTeam() + "/delete"),
+                302,
+                404,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal("GET /audit", f -> get("/audit"), 302, 200, 403, 403, 200, 200));
+        // portal: system administration
+        for (String path : List.of(
+                "/admin/users", "/admin/users/new", "/admin/outbox", "/admin/settings", "/admin/data-sources")) {
+            rows.add(portal("GET " + path, f -> get(path), 302, 403, 403, 403, 403, 200));
+        }
+        rows.add(portal(
+                "GET /admin/users/{viewer}",
+                f -> get("/admin/users/" + f.users().get(Actor.VIEWER).id()),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "POST /admin/users/{viewer}/revoke-sessions",
+                f -> post("/admin/users/" + f.users().get(Actor.VIEWER).id() + "/revoke-sessions"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+
+        // API
+        rows.add(api("GET /api/v1/teams", f -> get("/api/v1/teams"), 401, 200, 200, 200, 200, 200));
+        rows.add(
+                api("GET /api/v1/teams/{own}", f -> get("/api/v1/teams/" + f.ownTeam()), 401, 404, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/teams/{own}/members",
+                f -> get("/api/v1/teams/" + f.ownTeam() + "/members"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "PUT /api/v1/teams/{own}/members/{viewer}",
+                f -> json(
+                        HttpMethod.PUT,
+                        "/api/v1/teams/" + f.ownTeam() + "/members/"
+                                + f.users().get(Actor.VIEWER).id(),
+                        "{\"role\":\"VIEWER\"}"),
+                401,
+                404,
+                403,
+                403,
+                200,
+                200));
+        rows.add(api(
+                "DELETE /api/v1/teams/{own}/members/{editor}",
+                f -> request(
+                        HttpMethod.DELETE,
+                        "/api/v1/teams/" + f.ownTeam() + "/members/"
+                                + f.users().get(Actor.EDITOR).id()),
+                401,
+                404,
+                403,
+                403,
+                204,
+                404));
+        rows.add(api(
+                "PATCH /api/v1/teams/{own}",
+                f -> json(HttpMethod.PATCH, "/api/v1/teams/" + f.ownTeam(), NEW_TEAM.formatted(UUID.randomUUID())),
+                401,
+                404,
+                403,
+                403,
+                403,
+                200));
+        rows.add(api(
+                "POST /api/v1/teams",
+                f -> json(HttpMethod.POST, "/api/v1/teams", NEW_TEAM.formatted(UUID.randomUUID())),
+                401,
+                403,
+                403,
+                403,
+                403,
+                201));
+        rows.add(api(
+                "DELETE /api/v1/teams/{own}",
+                f -> request(HttpMethod.DELETE, "/api/v1/teams/" + f.ownTeam()),
+                401,
+                404,
+                403,
+                403,
+                403,
+                204));
+        rows.add(api("GET /api/v1/users", f -> get("/api/v1/users"), 401, 403, 403, 403, 403, 200));
+        rows.add(api(
+                "GET /api/v1/users/{viewer}",
+                f -> get("/api/v1/users/" + f.users().get(Actor.VIEWER).id()),
+                401,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(api(
+                "POST /api/v1/users",
+                f -> json(
+                        HttpMethod.POST,
+                        "/api/v1/users",
+                        "{\"email\":\"m-" + UUID.randomUUID() + "@example.com\",\"name\":\"M\",\"invite\":true}"),
+                401,
+                403,
+                403,
+                403,
+                403,
+                201));
+        rows.add(api("GET /api/v1/api-keys", f -> get("/api/v1/api-keys"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "POST /api/v1/api-keys",
+                f -> json(HttpMethod.POST, "/api/v1/api-keys", "{\"name\":\"k\",\"scopes\":[\"read\"]}"),
+                401,
+                201,
+                201,
+                201,
+                201,
+                201));
+        return rows;
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @TestFactory
+    Stream<DynamicContainer> everyEndpointForEveryCaller() {
+        return rows().stream().map(row -> {
+            Fixture fixture = fixture();
+            List<DynamicTest> tests = new ArrayList<>();
+            Actor[] actors = Actor.values();
+            assertThat(row.expected()).as(row.name()).hasSize(actors.length);
+            for (int i = 0; i < actors.length; i++) {
+                Actor actor = actors[i];
+                int expected = row.expected()[i];
+                tests.add(DynamicTest.dynamicTest(actor + " → " + expected, () -> {
+                    MockHttpServletRequestBuilder request = row.request().apply(fixture);
+                    if (actor != Actor.ANONYMOUS) {
+                        if (row.api()) {
+                            request.header(
+                                    "Authorization", "Bearer " + fixture.keys().get(actor));
+                        } else {
+                            request.with(user(fixture.users().get(actor)));
+                        }
+                    }
+                    if (!row.api()) {
+                        request.with(csrf()).accept(MediaType.TEXT_HTML);
+                    }
+                    int status = mvc.perform(request).andReturn().getResponse().getStatus();
+                    assertThat(status).as("%s as %s", row.name(), actor).isEqualTo(expected);
+                }));
+            }
+            return DynamicContainer.dynamicContainer(row.name(), tests);
+        });
+    }
+
+    private Fixture fixture() {
+        UUID own = users.createTeam();
+        UUID foreign = users.createTeam();
+        Map<Actor, HeraldUser> people = new EnumMap<>(Actor.class);
+        people.put(Actor.OUTSIDER, users.createMember(foreign, TeamRole.TEAM_ADMIN));
+        people.put(Actor.VIEWER, users.createMember(own, TeamRole.VIEWER));
+        people.put(Actor.EDITOR, users.createMember(own, TeamRole.EDITOR));
+        people.put(Actor.TEAM_ADMIN, users.createMember(own, TeamRole.TEAM_ADMIN));
+        people.put(Actor.SYSTEM_ADMIN, users.createUserAccount(true));
+        Map<Actor, String> keys = new EnumMap<>(Actor.class);
+        people.forEach((actor, user) -> keys.put(actor, users.createApiKey(user, "read,write")));
+        return new Fixture(own, foreign, people, keys);
+    }
+
+    private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
+        return new Row(name, false, request, expected);
+    }
+
+    private static Row api(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
+        return new Row(name, true, request, expected);
+    }
+
+    private static MockHttpServletRequestBuilder get(String path) {
+        return request(HttpMethod.GET, path);
+    }
+
+    private static MockHttpServletRequestBuilder post(String path) {
+        return request(HttpMethod.POST, path);
+    }
+
+    private static MockHttpServletRequestBuilder json(HttpMethod method, String path, String body) {
+        return request(method, path).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}
