@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,10 @@ class UsersApiController {
 
     private static final Set<String> READ_ONLY = Set.of(
             "object", "id", "status", "last_login_at", "created_at", "updated_at", "locked", "password_set", "_links");
+
+    private static final Set<String> PATCH_READ_ONLY = java.util.stream.Stream.concat(
+                    READ_ONLY.stream(), Stream.of("email", "password", "invite"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     record UserResource(
             String object,
@@ -125,7 +130,7 @@ class UsersApiController {
         requireAdmin(caller);
         UserAccount current = accounts.find(id).orElseThrow(ApiException::notFound);
         ApiBody body =
-                ApiBody.of(json, Set.of("name", "system_admin", "enabled", "time_zone", "locale"), Set.of("email"));
+                ApiBody.of(json, Set.of("name", "system_admin", "enabled", "time_zone", "locale"), PATCH_READ_ONLY);
         String name = body.string("name", false);
         Boolean admin = body.bool("system_admin");
         Boolean enabled = body.bool("enabled");

@@ -51,7 +51,14 @@ public class TestUsers {
         jdbc.sql("""
                         INSERT INTO users (id, email, display_name, password_hash, system_admin, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, email, "Test User", hashes.computeIfAbsent(password, encoder::encode), systemAdmin, now, now)
+                .params(
+                        id,
+                        email,
+                        "Test User",
+                        hashes.computeIfAbsent(password, encoder::encode),
+                        systemAdmin,
+                        now,
+                        now)
                 .update();
         return new HeraldUser(id, email, "Test User", null, systemAdmin, true, false, "UTC", "en");
     }
