@@ -3,6 +3,7 @@ package com.herald.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.herald.delivery.internal.TestEmailService;
+import com.herald.support.SmtpIntegrationTest;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,12 +12,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** With spring.mail.host set, mail goes over real SMTP (GreenMail) and nothing is kept in the outbox. */
-@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
-@ActiveProfiles("test")
+@SmtpIntegrationTest
 class SmtpMailIT {
 
     @RegisterExtension
