@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.herald.support.Browser;
 import com.herald.support.SmtpIntegrationTest;
+import com.herald.support.TestSmtp;
 import com.herald.support.TestUsers;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,8 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class InvitationBrowserIT {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @LocalServerPort
     int port;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.herald.delivery.internal.TestEmailService;
 import com.herald.support.SmtpIntegrationTest;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.herald.support.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SmtpMailIT {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension smtp = TestSmtp.server();
 
     @Autowired
     MailTransport transport;
@@ -30,7 +28,7 @@ class SmtpMailIT {
     @Test
     void testEmailArrivesOverSmtp() throws Exception {
         assertThat(transport.isOutbox()).isFalse();
-        assertThat(transport.destination()).isEqualTo("127.0.0.1:3025");
+        assertThat(transport.destination()).isEqualTo("127.0.0.1:" + TestSmtp.PORT);
 
         testEmail.send("smtp-check@example.com", "admin@test.local", Locale.ENGLISH);
 

@@ -9,14 +9,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Like {@link IntegrationTest}, but Herald sends mail over SMTP to a GreenMail server on 127.0.0.1:3025
- * that the test class starts ({@code @RegisterExtension static GreenMailExtension}).
+ * Like {@link IntegrationTest}, but Herald sends mail over SMTP to a GreenMail server
+ *  on a free port
+ * that the test class starts with {@code @RegisterExtension static GreenMailExtension smtp = TestSmtp.server();}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025"})
+        properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=${herald.test.smtp-port}"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface SmtpIntegrationTest {}
