@@ -89,6 +89,12 @@ class PortalSecurityIT {
                         .query(Long.class)
                         .single())
                 .isPositive();
+        assertThat(jdbc.sql("SELECT DISTINCT MAX_INACTIVE_INTERVAL FROM SPRING_SESSION WHERE PRINCIPAL_NAME = ?")
+                        .param(TestUsers.ADMIN_EMAIL)
+                        .query(Integer.class)
+                        .list())
+                .as("idle timeout in seconds")
+                .containsExactly(1800);
     }
 
     @Test

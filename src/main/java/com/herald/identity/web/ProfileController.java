@@ -7,6 +7,8 @@ import com.herald.identity.UserAccount;
 import com.herald.platform.Forms;
 import com.herald.platform.InvalidRequest;
 import com.herald.platform.Toast;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -15,7 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,6 +44,7 @@ class ProfileController {
     private final AccountService accounts;
     private final ApiKeyService keys;
     private final MessageSource messages;
+    private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
     ProfileController(AccountService accounts, ApiKeyService keys, MessageSource messages) {
         this.accounts = accounts;
@@ -80,15 +89,42 @@ class ProfileController {
             BindingResult result,
             Model model,
             RedirectAttributes redirect,
-            Locale locale) {
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        UserAccount updated;
         try {
-            accounts.updateProfile(user, form.name(), form.timeZone(), form.locale());
+            updated = accounts.updateProfile(user, form.name(), form.timeZone(), form.locale());
         } catch (InvalidRequest e) {
             Forms.reject(result, e);
             return page(user, model);
         }
+        refreshSignedInUser(updated, request, response);
         redirect.addFlashAttribute(Toast.ATTRIBUTE, Toast.success(messages.getMessage("profile.saved", null, locale)));
         return "redirect:/profile";
+    }
+
+    /** The session keeps the signed-in user; a new name, zone or language shows at once, not at next sign-in. */
+    private void refreshSignedInUser(UserAccount account, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || !(current.getPrincipal() instanceof HeraldUser old)) {
+            return;
+        }
+        HeraldUser fresh = new HeraldUser(
+                old.id(),
+                old.email(),
+                account.displayName(),
+                null,
+                old.systemAdmin(),
+                old.isEnabled(),
+                !old.isAccountNonLocked(),
+                account.timeZone(),
+                account.locale());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, current.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
     }
 
     @PostMapping("/profile/password")
