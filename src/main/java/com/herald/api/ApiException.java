@@ -14,6 +14,16 @@ class ApiException extends RuntimeException {
         this.error = ApiError.of(code, message);
     }
 
+    ApiException(int status, ApiError error) {
+        super(error.error().message());
+        this.status = status;
+        this.error = error;
+    }
+
+    static ApiException conflict(String message) {
+        return new ApiException(409, "conflict", message);
+    }
+
     static ApiException notFound() {
         return new ApiException(404, "not_found", "No such object");
     }

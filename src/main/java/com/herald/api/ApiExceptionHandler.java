@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,6 +28,11 @@ class ApiExceptionHandler {
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ApiError> badParameter(Exception e) {
         return ResponseEntity.badRequest().body(ApiError.of("validation_error", "Invalid query or path parameter"));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.status(422).body(ApiError.of("body_validation_error", "The body is not valid JSON"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -15,7 +15,6 @@ class ComingSoonController {
     /** Path → message key of the page title; each entry leaves when its real page lands. */
     static final Map<String, String> PAGES = Map.of(
             "/schedules", "nav.schedules",
-            "/recipient-lists", "nav.recipientLists",
             "/report-types", "nav.reportTypes",
             "/teams", "nav.teams",
             "/profile", "nav.profile",
@@ -23,16 +22,7 @@ class ComingSoonController {
             "/admin/users", "nav.users",
             "/admin/data-sources", "nav.dataSources");
 
-    @GetMapping({
-        "/schedules",
-        "/recipient-lists",
-        "/report-types",
-        "/teams",
-        "/profile",
-        "/audit",
-        "/admin/users",
-        "/admin/data-sources"
-    })
+    @GetMapping({"/schedules", "/report-types", "/teams", "/profile", "/audit", "/admin/users", "/admin/data-sources"})
     String comingSoon(HttpServletRequest request, Model model) {
         String titleKey = PAGES.get(
                 request.getRequestURI().substring(request.getContextPath().length()));
