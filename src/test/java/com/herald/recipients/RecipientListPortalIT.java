@@ -266,7 +266,7 @@ class RecipientListPortalIT {
     @Test
     void onAnyErrorNothingIsSavedAndTheTextIsKeptExactly() throws Exception {
         String typed =
-                "ok@example.com\r\n  Jane <jane@example.com>\r\nfoo@\r\n\"Unclosed <x@example.com>\r\nsecond@example.com";
+                "\r\nok@example.com\r\n  Jane <jane@example.com>\r\nfoo@\r\n\"Unclosed <x@example.com>\r\nsecond@example.com";
         String fragment = mvc.perform(post("/recipient-lists")
                         .with(user(editor))
                         .with(csrf().asHeader())
@@ -281,9 +281,10 @@ class RecipientListPortalIT {
                 .getContentAsString();
         assertThat(fragment)
                 .contains("id=\"list-form\"", "is-invalid", "The list was not saved")
-                .contains("Line 3: &#39;foo@&#39; is not a valid email address.")
-                .contains("Line 4: a quotation mark is not closed")
-                .contains(HtmlUtils.htmlEscape(typed))
+                .contains("Line 4: &#39;foo@&#39; is not a valid email address.")
+                .contains("Line 5: a quotation mark is not closed")
+                .as("the first line break survives the round trip: HTML drops one right after <textarea>")
+                .contains(">\n" + HtmlUtils.htmlEscape(typed) + "</textarea>")
                 .contains("&lt;b&gt;kept&lt;/b&gt;")
                 .doesNotContain("<html");
         assertThat(listCount()).isZero();
@@ -299,7 +300,7 @@ class RecipientListPortalIT {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(nameMissing).contains("Enter a name for the list.", ">a@example.com</textarea>");
+        assertThat(nameMissing).contains("Enter a name for the list.", ">\na@example.com</textarea>");
         assertThat(listCount()).isZero();
     }
 
