@@ -20,6 +20,10 @@ class ApiException extends RuntimeException {
         this.error = error;
     }
 
+    static ApiException conflict(String message) {
+        return new ApiException(409, "conflict", message);
+    }
+
     static ApiException notFound() {
         return new ApiException(404, "not_found", "No such object");
     }

@@ -15,11 +15,10 @@ class ComingSoonController {
     /** Path → message key of the page title; each entry leaves when its real page lands. */
     static final Map<String, String> PAGES = Map.of(
             "/schedules", "nav.schedules",
-            "/recipient-lists", "nav.recipientLists",
             "/report-types", "nav.reportTypes",
             "/admin/data-sources", "nav.dataSources");
 
-    @GetMapping({"/schedules", "/recipient-lists", "/report-types", "/admin/data-sources"})
+    @GetMapping({"/schedules", "/report-types", "/admin/data-sources"})
     String comingSoon(HttpServletRequest request, Model model) {
         String titleKey = PAGES.get(
                 request.getRequestURI().substring(request.getContextPath().length()));
