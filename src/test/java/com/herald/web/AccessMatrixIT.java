@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamRole;
+import com.herald.recipients.RecipientInput;
+import com.herald.recipients.RecipientListDraft;
+import com.herald.recipients.RecipientListManager;
 import com.herald.support.IntegrationTest;
 import com.herald.support.TestUsers;
 import java.util.ArrayList;
@@ -43,14 +46,20 @@ class AccessMatrixIT {
     }
 
     /** The objects one row runs against: a team the members belong to, and who is who. */
-    record Fixture(UUID ownTeam, UUID foreignTeam, Map<Actor, HeraldUser> users, Map<Actor, String> keys) {}
+    record Fixture(
+            UUID ownTeam, UUID foreignTeam, UUID ownList, Map<Actor, HeraldUser> users, Map<Actor, String> keys) {}
 
     /**
      * One endpoint: the request (built from the fixture), and the expected status for each actor in
      * the order ANONYMOUS, OUTSIDER, VIEWER, EDITOR, TEAM_ADMIN, SYSTEM_ADMIN (run in that order, so a
      * destructive success comes last).
      */
-    record Row(String name, boolean api, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {}
+    record Row(
+            String name,
+            boolean api,
+            boolean freshPerActor,
+            Function<Fixture, MockHttpServletRequestBuilder> request,
+            int... expected) {}
 
     private static final String NEW_TEAM = "{\"name\":\"Matrix %s\"}";
 
@@ -236,6 +245,93 @@ class AccessMatrixIT {
                 201,
                 201,
                 201));
+
+        // recipient lists (product.md §2: everyone in the team views; editors and up change)
+        rows.add(portal("GET /recipient-lists", f -> get("/recipient-lists"), 302, 200, 200, 200, 200, 200));
+        // a viewer has no team to create a list in; an outsider may create in their own team
+        rows.add(portal("GET /recipient-lists/new", f -> get("/recipient-lists/new"), 302, 200, 403, 200, 200, 200));
+        rows.add(portal(
+                "GET /recipient-lists/{own}",
+                f -> get("/recipient-lists/" + f.ownList()),
+                302,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "GET /recipient-lists/{own}/edit",
+                f -> get("/recipient-lists/" + f.ownList() + "/edit"),
+                302,
+                404,
+                403,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "POST /recipient-lists (own team)",
+                f -> post("/recipient-lists")
+                        .param("teamId", f.ownTeam().toString())
+                        .param("name", "Matrix " + UUID.randomUUID())
+                        .param("members", "a@example.com"),
+                // an invisible team is a field error on the form (200), the same as a team that does not exist
+                302,
+                200,
+                403,
+                302,
+                302,
+                302));
+        rows.add(destructive(portal(
+                "POST /recipient-lists/{own}/delete",
+                f -> post("/recipient-lists/" + f.ownList() + "/delete"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302)));
+        rows.add(api("GET /api/v1/recipient-lists", f -> get("/api/v1/recipient-lists"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/recipient-lists/{own}",
+                f -> get("/api/v1/recipient-lists/" + f.ownList()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/recipient-lists (own team)",
+                f -> json(
+                        HttpMethod.POST,
+                        "/api/v1/recipient-lists",
+                        "{\"team_id\":\"" + f.ownTeam() + "\",\"name\":\"Matrix " + UUID.randomUUID()
+                                + "\",\"members\":[{\"email\":\"a@example.com\"}]}"),
+                // an invisible team_id is a body_validation_error, the same as one that does not exist
+                401,
+                422,
+                403,
+                201,
+                201,
+                201));
+        rows.add(api(
+                "PATCH /api/v1/recipient-lists/{own}",
+                f -> json(HttpMethod.PATCH, "/api/v1/recipient-lists/" + f.ownList(), "{\"description\":\"changed\"}"),
+                401,
+                404,
+                403,
+                200,
+                200,
+                200));
+        rows.add(destructive(api(
+                "DELETE /api/v1/recipient-lists/{own}",
+                f -> request(HttpMethod.DELETE, "/api/v1/recipient-lists/" + f.ownList()),
+                401,
+                404,
+                403,
+                204,
+                204,
+                204)));
         return rows;
     }
 
@@ -245,10 +341,13 @@ class AccessMatrixIT {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    RecipientListManager lists;
+
     @TestFactory
     Stream<DynamicContainer> everyEndpointForEveryCaller() {
         return rows().stream().map(row -> {
-            Fixture fixture = fixture();
+            Fixture shared = fixture();
             List<DynamicTest> tests = new ArrayList<>();
             Actor[] actors = Actor.values();
             assertThat(row.expected()).as(row.name()).hasSize(actors.length);
@@ -256,6 +355,7 @@ class AccessMatrixIT {
                 Actor actor = actors[i];
                 int expected = row.expected()[i];
                 tests.add(DynamicTest.dynamicTest(actor + " → " + expected, () -> {
+                    Fixture fixture = row.freshPerActor() ? fixture() : shared;
                     MockHttpServletRequestBuilder request = row.request().apply(fixture);
                     if (actor != Actor.ANONYMOUS) {
                         if (row.api()) {
@@ -287,15 +387,28 @@ class AccessMatrixIT {
         people.put(Actor.SYSTEM_ADMIN, users.createUserAccount(true));
         Map<Actor, String> keys = new EnumMap<>(Actor.class);
         people.forEach((actor, user) -> keys.put(actor, users.createApiKey(user, "read,write")));
-        return new Fixture(own, foreign, people, keys);
+        UUID list = lists.create(
+                        people.get(Actor.SYSTEM_ADMIN),
+                        new RecipientListDraft(
+                                own,
+                                "Matrix list " + UUID.randomUUID(),
+                                null,
+                                List.of(new RecipientInput("m@example.com", null))))
+                .id();
+        return new Fixture(own, foreign, list, people, keys);
     }
 
     private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
-        return new Row(name, false, request, expected);
+        return new Row(name, false, false, request, expected);
     }
 
     private static Row api(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
-        return new Row(name, true, request, expected);
+        return new Row(name, true, false, request, expected);
+    }
+
+    /** A row whose success destroys its object: every caller gets fixtures of their own. */
+    private static Row destructive(Row row) {
+        return new Row(row.name(), row.api(), true, row.request(), row.expected());
     }
 
     private static MockHttpServletRequestBuilder get(String path) {
