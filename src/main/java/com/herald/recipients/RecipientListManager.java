@@ -1,6 +1,7 @@
 package com.herald.recipients;
 
 import com.herald.identity.HeraldUser;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,5 +29,5 @@ public interface RecipientListManager {
     void delete(HeraldUser user, UUID listId);
 
     /** The rules a draft breaks, without saving; {@code creating} also checks the team. */
-    java.util.List<RecipientListProblem> check(HeraldUser user, RecipientListDraft draft, boolean creating);
+    List<RecipientListProblem> check(HeraldUser user, RecipientListDraft draft, boolean creating);
 }

@@ -112,6 +112,16 @@ class RecipientListBrowserIT {
         assertThat(driver.findElement(By.id("lists-table")).getText()).contains(name);
         browser.screenshot("recipients-05-overview");
 
+        // the name filter searches as one types (htmx swaps the results and pushes the URL)
+        WebElement q = driver.findElement(By.id("q"));
+        q.sendKeys("no such list");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No list matches"));
+        assertThat(driver.getCurrentUrl()).contains("q=no");
+        q.clear();
+        q.sendKeys(name.substring(name.length() - 8));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), name));
+        browser.screenshot("recipients-06-search");
+
         assertThat(browser.consoleErrors())
                 .as("browser console errors (CSP violations, failed scripts)")
                 .isEmpty();

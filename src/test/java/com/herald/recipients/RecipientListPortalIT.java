@@ -264,6 +264,20 @@ class RecipientListPortalIT {
     }
 
     @Test
+    void theOverviewPagesByTwentyFive() throws Exception {
+        for (int i = 0; i < 26; i++) {
+            manager.create(editor, new RecipientListDraft(team, String.format("Page %02d", i), null, List.of()));
+        }
+        String first = page(viewer, "/recipient-lists?team=" + team);
+        assertThat(first)
+                .contains("26 lists", "Page 00", "Page 24", "Page 1 of 2")
+                .doesNotContain("Page 25<");
+        String second = page(viewer, "/recipient-lists?page=2&team=" + team);
+        assertThat(second).contains("Page 25", "Page 2 of 2").doesNotContain("Page 00");
+        assertThat(page(viewer, "/recipient-lists?page=99&team=" + team)).contains("Page 2 of 2");
+    }
+
+    @Test
     void onAnyErrorNothingIsSavedAndTheTextIsKeptExactly() throws Exception {
         String typed =
                 "\r\nok@example.com\r\n  Jane <jane@example.com>\r\nfoo@\r\n\"Unclosed <x@example.com>\r\nsecond@example.com";
