@@ -16,23 +16,12 @@ class ComingSoonController {
     static final Map<String, String> PAGES = Map.of(
             "/schedules", "nav.schedules",
             "/recipient-lists", "nav.recipientLists",
-            "/report-types", "nav.reportTypes",
             "/teams", "nav.teams",
             "/profile", "nav.profile",
             "/audit", "nav.audit",
-            "/admin/users", "nav.users",
-            "/admin/data-sources", "nav.dataSources");
+            "/admin/users", "nav.users");
 
-    @GetMapping({
-        "/schedules",
-        "/recipient-lists",
-        "/report-types",
-        "/teams",
-        "/profile",
-        "/audit",
-        "/admin/users",
-        "/admin/data-sources"
-    })
+    @GetMapping({"/schedules", "/recipient-lists", "/teams", "/profile", "/audit", "/admin/users"})
     String comingSoon(HttpServletRequest request, Model model) {
         String titleKey = PAGES.get(
                 request.getRequestURI().substring(request.getContextPath().length()));
