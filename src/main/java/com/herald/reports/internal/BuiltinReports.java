@@ -315,7 +315,7 @@ class BuiltinReports {
                         demo,
                         """
                         SELECT o.id AS order_id, o.order_date, c.name AS customer, r.name AS region,
-                               COUNT(l.id) AS lines,
+                               COUNT(l.id) AS line_count,
                                ROUND(SUM(l.quantity * l.unit_price * (1 - l.discount)), 2) AS order_value,
                                DATEDIFF(NOW(), o.order_date) AS days_waiting
                         FROM orders o

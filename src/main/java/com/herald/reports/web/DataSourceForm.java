@@ -24,7 +24,7 @@ record DataSourceForm(
         @Size(max = 500, message = "{datasources.validation.passwordSize}")
         String password,
 
-        boolean readOnly,
+        Boolean readOnly,
 
         @NotNull(message = "{datasources.validation.maxRows}")
         @Min(value = 1, message = "{datasources.validation.maxRows}")
@@ -35,6 +35,10 @@ record DataSourceForm(
         @Min(value = 1, message = "{datasources.validation.timeout}")
         @Max(value = 3600, message = "{datasources.validation.timeout}")
         Integer statementTimeoutSeconds) {
+
+    boolean readOnlyChecked() {
+        return Boolean.TRUE.equals(readOnly);
+    }
 
     static DataSourceForm empty() {
         return new DataSourceForm("", "jdbc:mariadb://db.example.com:3306/sales", "", "", true, 100_000, 300);

@@ -83,7 +83,7 @@ class DataSourcesController {
                 form.jdbcUrl(),
                 form.username(),
                 form.password(),
-                form.readOnly(),
+                form.readOnlyChecked(),
                 form.maxRows(),
                 form.statementTimeoutSeconds());
         redirect.addFlashAttribute(
@@ -118,7 +118,7 @@ class DataSourcesController {
                 form.jdbcUrl(),
                 form.username(),
                 form.password(),
-                form.readOnly(),
+                form.readOnlyChecked(),
                 form.maxRows(),
                 form.statementTimeoutSeconds());
         redirect.addFlashAttribute(

@@ -258,14 +258,16 @@ class ReportTypesController {
         }
         ParameterLines.Parsed parsed = ParameterLines.parse(form.parameters());
         if (!parsed.problems().isEmpty()) {
-            result.rejectValue("parameters", "reports.params.invalid", text(parsed.problems(), locale));
+            String text = text(parsed.problems(), locale);
+            result.rejectValue("parameters", "reports.params.invalid", new Object[] {text}, text);
         }
         if (!result.hasFieldErrors("sql")) {
             List<SqlProblem> problems = SqlValidator.check(
                     form.sql(),
                     parsed.definitions().stream().map(ParameterDefinition::name).toList());
             if (!problems.isEmpty()) {
-                result.rejectValue("sql", "reports.sql.invalid", text(problems, locale));
+                String text = text(problems, locale);
+                result.rejectValue("sql", "reports.sql.invalid", new Object[] {text}, text);
             }
         }
         Duration interval = null;
