@@ -95,6 +95,7 @@ class ReportPreviewBrowserIT {
         assertThat(driver.findElement(By.id("param-week_start")).getAttribute("value"))
                 .isEqualTo("start_of_week-2w");
         assertThat(driver.findElements(By.id("param-top-error"))).isEmpty();
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("preview-heading")));
         browser.screenshot("reports-02-preview-rows");
 
         assertThat(browser.consoleErrors())

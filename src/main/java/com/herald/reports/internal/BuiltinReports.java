@@ -141,11 +141,15 @@ class BuiltinReports {
         }
     }
 
-    private static int demoRows(Statement st) {
+    private static int demoRows(Statement st) throws SQLException {
+        try (ResultSet exists = st.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                + DEMO_SCHEMA + "' AND table_name = 'demo_info'")) {
+            if (!exists.next() || exists.getInt(1) == 0) {
+                return -1;
+            }
+        }
         try (ResultSet rs = st.executeQuery("SELECT order_lines FROM `" + DEMO_SCHEMA + "`.demo_info WHERE id = 1")) {
             return rs.next() ? rs.getInt(1) : -1;
-        } catch (SQLException e) {
-            return -1;
         }
     }
 

@@ -44,6 +44,24 @@ public class QueryRunner {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
+    /**
+     * Driver options that load classes, read or write local files or run commands: never needed for a
+     * report, and dangerous in a URL typed into a web form.
+     */
+    static final java.util.List<String> UNSAFE_URL_OPTIONS = java.util.List.of(
+            "socketfactory",
+            "sslfactory",
+            "sslhostnameverifier",
+            "sslpasswordcallback",
+            "authenticationpluginclassname",
+            "loggerfile",
+            "loggerlevel",
+            "allowloadlocalinfile",
+            "allowlocalinfile",
+            "credentialtype",
+            "sessionvariables",
+            "initsql");
+
     private final DataSource heraldDatabase;
     private final SecretCipher cipher;
 
@@ -185,6 +203,12 @@ public class QueryRunner {
         String url = jdbcUrl == null ? "" : jdbcUrl.strip();
         Driver driver;
         Properties props = new Properties();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        for (String option : UNSAFE_URL_OPTIONS) {
+            if (lower.contains(option)) {
+                throw new SQLException("The JDBC URL option " + option + " is not allowed in Herald");
+            }
+        }
         if (url.startsWith("jdbc:mysql:")) {
             url = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
         }

@@ -37,6 +37,9 @@ class QueryRunnerIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     DataSourceRecord demo;
 
     @BeforeEach
@@ -95,6 +98,30 @@ class QueryRunnerIT {
                 .isEqualTo(types);
         assertThat(sources.findBuiltin(DataSourceRecord.DEMO).orElseThrow().ready())
                 .isTrue();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRows() throws Exception {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-03-18");
+        String[] checksums = new String[2];
+        for (int i = 0; i < 2; i++) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement st = connection.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS herald_demo_check");
+                st.execute("CREATE DATABASE herald_demo_check");
+                DemoDataGenerator.generate(connection, "herald_demo_check", 3_000, day);
+                StringBuilder sums = new StringBuilder();
+                for (String table : new String[] {"regions", "customers", "products", "orders", "order_lines"}) {
+                    try (var rs = st.executeQuery("CHECKSUM TABLE herald_demo_check." + table)) {
+                        rs.next();
+                        sums.append(rs.getLong(2)).append(' ');
+                    }
+                }
+                checksums[i] = sums.toString();
+                st.execute("DROP DATABASE herald_demo_check");
+            }
+        }
+        assertThat(checksums[0]).isEqualTo(checksums[1]);
     }
 
     @Test
