@@ -129,7 +129,7 @@ class DataSourcesController {
     }
 
     @PostMapping("/admin/data-sources/{id}/delete")
-    String delete(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
+    String delete(@PathVariable UUID id, RedirectAttributes redirect, HtmxRequest htmx, Locale locale) {
         DataSourceRecord source = repository.find(id).orElseThrow(DataSourcesController::notFound);
         Toast toast;
         if (source.builtin() != null) {
@@ -142,7 +142,8 @@ class DataSourcesController {
             toast = Toast.success(messages.getMessage("datasources.deleted", new Object[] {source.name()}, locale));
         }
         redirect.addFlashAttribute(Toast.ATTRIBUTE, toast);
-        return "redirect:/admin/data-sources";
+        // htmx (after hx-confirm) gets HX-Redirect, so the whole page reloads with the toast
+        return htmx.isHtmxRequest() ? "redirect:htmx:/admin/data-sources" : "redirect:/admin/data-sources";
     }
 
     /** Tests the settings as typed in the form (htmx), or a stored data source (plain POST from the list). */

@@ -170,6 +170,7 @@ class ReportTypesController {
             @AuthenticationPrincipal HeraldUser user,
             @PathVariable String key,
             RedirectAttributes redirect,
+            HtmxRequest htmx,
             Locale locale) {
         requireAdmin(user);
         ReportTypeRecord type = visible(user, key);
@@ -177,7 +178,7 @@ class ReportTypesController {
         redirect.addFlashAttribute(
                 Toast.ATTRIBUTE,
                 Toast.success(messages.getMessage("reports.deleted", new Object[] {type.name()}, locale)));
-        return "redirect:/report-types";
+        return htmx.isHtmxRequest() ? "redirect:htmx:/report-types" : "redirect:/report-types";
     }
 
     /** Runs the query with the typed values; an htmx request gets the preview fragment back. */

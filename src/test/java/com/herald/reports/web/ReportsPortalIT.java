@@ -269,6 +269,34 @@ class ReportsPortalIT {
     }
 
     @Test
+    void grantsAreSavedFromTheFormAndDeleteRedirectsHtmx() throws Exception {
+        UUID team = users.createTeam();
+        UUID demo = sources.findBuiltin(DataSourceRecord.DEMO).orElseThrow().id();
+        String key = "rt-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/report-types")
+                        .with(user(admin))
+                        .with(csrf())
+                        .param("key", key)
+                        .param("name", "Granted")
+                        .param("dataSourceId", demo.toString())
+                        .param("sql", "SELECT name FROM regions")
+                        .param("defaultFormat", "csv")
+                        .param("teamIds", team.toString()))
+                .andExpect(redirectedUrl("/report-types/" + key));
+        assertThat(reportTypes.findByKey(key).orElseThrow().teamIds()).containsExactly(team);
+        String edit = body(get("/report-types/" + key + "/edit").with(user(admin)));
+        assertThat(edit).containsPattern("value=\"" + team + "\"[^>]*checked");
+
+        mvc.perform(post("/report-types/" + key + "/delete")
+                        .with(user(admin))
+                        .with(csrf().asHeader())
+                        .header("HX-Request", "true"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("HX-Redirect", "/report-types"));
+        assertThat(reportTypes.findByKey(key)).isEmpty();
+    }
+
+    @Test
     void previewShowsTheRowCountAndTheFirstRows() throws Exception {
         String fragment = body(post("/report-types/monthly_revenue_by_segment/preview")
                 .with(user(admin))
