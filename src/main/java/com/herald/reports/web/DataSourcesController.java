@@ -5,6 +5,7 @@ import com.herald.reports.internal.DataSourceAdmin;
 import com.herald.reports.internal.DataSourceRecord;
 import com.herald.reports.internal.DataSourceRepository;
 import com.herald.reports.internal.QueryFailure;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** Data sources, for system administrators only (the security chain guards /admin/**). */
 @Controller
@@ -129,7 +132,7 @@ class DataSourcesController {
     }
 
     @PostMapping("/admin/data-sources/{id}/delete")
-    String delete(@PathVariable UUID id, RedirectAttributes redirect, HtmxRequest htmx, Locale locale) {
+    View delete(@PathVariable UUID id, RedirectAttributes redirect, HtmxRequest htmx, Locale locale) {
         DataSourceRecord source = repository.find(id).orElseThrow(DataSourcesController::notFound);
         Toast toast;
         if (source.builtin() != null) {
@@ -143,7 +146,9 @@ class DataSourcesController {
         }
         redirect.addFlashAttribute(Toast.ATTRIBUTE, toast);
         // htmx (after hx-confirm) gets HX-Redirect, so the whole page reloads with the toast
-        return htmx.isHtmxRequest() ? "redirect:htmx:/admin/data-sources" : "redirect:/admin/data-sources";
+        return htmx.isHtmxRequest()
+                ? new HtmxRedirectView("/admin/data-sources", true)
+                : new RedirectView("/admin/data-sources", true);
     }
 
     /** Tests the settings as typed in the form (htmx), or a stored data source (plain POST from the list). */

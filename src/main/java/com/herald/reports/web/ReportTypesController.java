@@ -17,6 +17,7 @@ import com.herald.reports.internal.ReportTypeRecord;
 import com.herald.reports.internal.ReportTypeRepository;
 import com.herald.reports.internal.SqlProblem;
 import com.herald.reports.internal.SqlValidator;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRedirectView;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import java.time.DateTimeException;
@@ -43,7 +44,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Report types: everyone sees those granted to their teams (a system admin sees all) and may preview them;
@@ -166,7 +169,7 @@ class ReportTypesController {
     }
 
     @PostMapping("/report-types/{key}/delete")
-    String delete(
+    View delete(
             @AuthenticationPrincipal HeraldUser user,
             @PathVariable String key,
             RedirectAttributes redirect,
@@ -178,7 +181,9 @@ class ReportTypesController {
         redirect.addFlashAttribute(
                 Toast.ATTRIBUTE,
                 Toast.success(messages.getMessage("reports.deleted", new Object[] {type.name()}, locale)));
-        return htmx.isHtmxRequest() ? "redirect:htmx:/report-types" : "redirect:/report-types";
+        return htmx.isHtmxRequest()
+                ? new HtmxRedirectView("/report-types", true)
+                : new RedirectView("/report-types", true);
     }
 
     /** Runs the query with the typed values; an htmx request gets the preview fragment back. */
