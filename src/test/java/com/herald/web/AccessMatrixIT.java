@@ -332,8 +332,45 @@ class AccessMatrixIT {
                 204,
                 204,
                 204)));
+
+        // report types: usable by the teams they are granted to; only system admins write them
+        rows.add(portal("GET /report-types", f -> get("/report-types"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal(
+                "GET /report-types/{granted}",
+                f -> get("/report-types/" + GRANTED_REPORT),
+                302,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal("GET /report-types/new", f -> get("/report-types/new"), 302, 403, 403, 403, 403, 200));
+        rows.add(portal(
+                "GET /report-types/{granted}/edit",
+                f -> get("/report-types/" + GRANTED_REPORT + "/edit"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "GET /admin/data-sources/new", f -> get("/admin/data-sources/new"), 302, 403, 403, 403, 403, 200));
+        rows.add(api("GET /api/v1/report-types", f -> get("/api/v1/report-types"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/report-types/{granted}",
+                f -> get("/api/v1/report-types/" + GRANTED_REPORT),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
         return rows;
     }
+
+    /** A shipped report type, granted to each fixture's own team and to no other team. */
+    static final String GRANTED_REPORT = "delivery_audit";
 
     @Autowired
     MockMvc mvc;
@@ -343,6 +380,9 @@ class AccessMatrixIT {
 
     @Autowired
     RecipientListManager lists;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TestFactory
     Stream<DynamicContainer> everyEndpointForEveryCaller() {
@@ -387,6 +427,10 @@ class AccessMatrixIT {
         people.put(Actor.SYSTEM_ADMIN, users.createUserAccount(true));
         Map<Actor, String> keys = new EnumMap<>(Actor.class);
         people.forEach((actor, user) -> keys.put(actor, users.createApiKey(user, "read,write")));
+        jdbc.sql(
+                        "INSERT INTO report_type_teams (report_type_id, team_id) SELECT id, ? FROM report_types WHERE type_key = ?")
+                .params(own, GRANTED_REPORT)
+                .update();
         UUID list = lists.create(
                         people.get(Actor.SYSTEM_ADMIN),
                         new RecipientListDraft(
