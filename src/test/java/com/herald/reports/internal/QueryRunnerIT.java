@@ -11,11 +11,14 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo data source and the guarantees of every report query: bound parameters, read-only, limits. */
+// the demo data source exists only in embedded mode, so these run only on the embedded MariaDB
+@Tag("embedded-db")
 @IntegrationTest
 class QueryRunnerIT {
 
