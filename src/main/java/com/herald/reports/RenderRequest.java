@@ -35,8 +35,8 @@ public record RenderRequest(
         Instant generatedAt,
         ZoneId zone) {
 
-    /** Rows a PDF renders at most unless {@link #maxRows} says otherwise (about 2,500 landscape A4 pages). */
-    public static final long DEFAULT_PDF_MAX_ROWS = 100_000;
+    /** Rows a PDF renders at most unless {@link #maxRows} says otherwise: about 300 landscape A4 pages. */
+    public static final long DEFAULT_PDF_MAX_ROWS = 10_000;
 
     public RenderRequest {
         Objects.requireNonNull(format, "format");

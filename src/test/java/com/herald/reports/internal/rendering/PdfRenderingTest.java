@@ -122,6 +122,19 @@ class PdfRenderingTest {
     }
 
     @Test
+    void layoutsCannotLoadFilesOrUrls() throws Exception {
+        String layout = """
+                <html><head><link rel="stylesheet" href="http://127.0.0.1:9/evil.css"/></head><body>
+                <img src="file:///etc/passwd"/><img src="http://127.0.0.1:9/x.png"/>
+                <p>still rendered</p></body></html>""";
+        Pdf pdf = render(
+                SampleData.numbered(1),
+                RenderRequest.of("x", "", ReportFormat.PDF).withLayout(layout, Map.of()));
+
+        assertThat(pdf.pageTexts()[0]).contains("still rendered").doesNotContain("root:");
+    }
+
+    @Test
     void brokenLayoutIsARenderFailure() {
         assertThatThrownBy(() -> render(
                         SampleData.numbered(1),

@@ -1,0 +1,67 @@
+package com.herald.reports.internal.rendering;
+
+import com.herald.reports.RenderRequest;
+import com.herald.reports.RenderedArtifact;
+import com.herald.reports.ReportFormat;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The rendering benchmark (not a test): renders {@code rows} synthetic rows × 10 mixed-type columns in one format to a
+ * file and prints rows/s and the peak heap. Run by {@code bench/render}, one JVM per format, with {@code -Xmx256m}.
+ *
+ * <p>Usage: {@code RenderBenchmark FORMAT ROWS [MAX_ROWS] [DIR]}; {@code MAX_ROWS} 0 means the format's default cap.
+ */
+public final class RenderBenchmark {
+
+    private RenderBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        ReportFormat format = ReportFormat.valueOf(args[0].toUpperCase(Locale.ROOT));
+        long rows = Long.parseLong(args[1]);
+        long maxRows = args.length > 2 ? Long.parseLong(args[2]) : 0;
+        Path dir = Path.of(args.length > 3 ? args[3] : "target/bench-render");
+        StreamingReportRenderer renderer = new StreamingReportRenderer();
+
+        // warm-up: the JIT compiles the row loop before the measured run
+        renderer.renderToFile(
+                        new SyntheticResultSet(Math.min(rows, format == ReportFormat.PDF ? 2_000 : 50_000)),
+                        RenderRequest.of("Warm-up", "", format),
+                        dir)
+                .delete();
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+
+        RenderRequest request = RenderRequest.of("Orders benchmark", "2024-01-01 – 2025-12-31", format)
+                .withMaxRows(maxRows);
+        long t0 = System.nanoTime();
+        RenderedArtifact artifact = renderer.renderToFile(new SyntheticResultSet(rows), request, dir);
+        long nanos = System.nanoTime() - t0;
+
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        long written = artifact.result().rowCount();
+        double seconds = nanos / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "%-4s rows=%,d truncatedByRowLimit=%s time=%.2fs rows/s=%,.0f size=%,d bytes peakHeap=%,.0f MiB maxHeap=%,.0f MiB%n",
+                format,
+                written,
+                artifact.result().truncatedByRowLimit(),
+                seconds,
+                written / seconds,
+                artifact.sizeBytes(),
+                peakHeap / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
+        artifact.delete();
+    }
+}
