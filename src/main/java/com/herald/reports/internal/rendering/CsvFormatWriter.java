@@ -1,11 +1,8 @@
 package com.herald.reports.internal.rendering;
 
 import com.herald.reports.RenderRequest;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,7 +20,7 @@ final class CsvFormatWriter implements FormatWriter {
     @Override
     public long write(RowCursor cursor, RenderRequest request, CountingOutputStream out, Limits limits)
             throws SQLException, IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        Writer writer = new Utf8Writer(out);
         if (request.csvBom()) {
             writer.write('\uFEFF');
         }
@@ -51,7 +48,11 @@ final class CsvFormatWriter implements FormatWriter {
                     texts[i] = sb.toString();
                 }
             }
-            printer.printRecord((Object[]) texts);
+            // print and println, not printRecord: printRecord goes through a Stream per row
+            for (String text : texts) {
+                printer.print(text);
+            }
+            printer.println();
             rows++;
         }
         printer.flush();

@@ -1,11 +1,8 @@
 package com.herald.reports.internal.rendering;
 
 import com.herald.reports.RenderRequest;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.format.DateTimeFormatter;
 
@@ -32,7 +29,7 @@ final class HtmlFormatWriter implements FormatWriter {
     @Override
     public long write(RowCursor cursor, RenderRequest request, CountingOutputStream out, Limits limits)
             throws SQLException, IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        Writer w = new Utf8Writer(out);
         Column[] columns = cursor.columns();
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");

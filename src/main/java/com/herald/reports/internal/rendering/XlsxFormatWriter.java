@@ -51,9 +51,12 @@ final class XlsxFormatWriter implements FormatWriter {
         String baseName = sheetName(request.title());
         int sheetNumber = 1;
         Worksheet ws = newSheet(workbook, baseName, columns);
+        String[] formats = formats(columns);
         double[] widths = initialWidths(columns);
         boolean widthsSet = false;
         int r = 1;
+        // first row of the rows whose date formats are not set yet
+        int block = 1;
         long rows = 0;
         while (cursor.next()) {
             if (!limits.mayWrite(rows)) {
@@ -64,11 +67,13 @@ final class XlsxFormatWriter implements FormatWriter {
                     applyWidths(ws, widths);
                     widthsSet = true;
                 }
+                formatBlock(ws, formats, block, r - 1);
                 ws.finish();
                 sheetNumber++;
                 ws = newSheet(workbook, baseName + " (" + sheetNumber + ")", columns);
                 applyWidths(ws, widths);
                 r = 1;
+                block = 1;
             }
             Object[] values = cursor.read();
             for (int c = 0; c < columns.length; c++) {
@@ -84,15 +89,47 @@ final class XlsxFormatWriter implements FormatWriter {
             rows++;
             r++;
             if (widthsSet && r % FLUSH_EVERY == 0) {
+                formatBlock(ws, formats, block, r - 1);
+                block = r;
                 ws.flush();
             }
         }
         if (!widthsSet) {
             applyWidths(ws, widths);
         }
+        formatBlock(ws, formats, block, r - 1);
         workbook.finish();
         out.flush();
         return rows;
+    }
+
+    /** The number format of each column: dates, date-times and times need one; others none. */
+    private static String[] formats(Column[] columns) {
+        String[] formats = new String[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            formats[c] = switch (columns[c].kind()) {
+                case DATE -> DATE_FORMAT;
+                case DATETIME, DATETIME_TZ -> DATETIME_FORMAT;
+                case TIME -> TIME_FORMAT;
+                default -> null;
+            };
+        }
+        return formats;
+    }
+
+    /**
+     * Sets the number formats of rows {@code from..to} column by column: one style call per column and block instead
+     * of one per cell (fastexcel merges styles per call, which per cell cost XLSX a third of its time).
+     */
+    private static void formatBlock(Worksheet ws, String[] formats, int from, int to) {
+        if (to < from) {
+            return;
+        }
+        for (int c = 0; c < formats.length; c++) {
+            if (formats[c] != null) {
+                ws.range(from, c, to, c).style().format(formats[c]).set();
+            }
+        }
     }
 
     private static Worksheet newSheet(Workbook workbook, String name, Column[] columns) {
@@ -138,23 +175,13 @@ final class XlsxFormatWriter implements FormatWriter {
                 }
             }
             case Boolean b -> ws.value(r, c, b);
-            case LocalDate d -> {
-                ws.value(r, c, d);
-                ws.style(r, c).format(DATE_FORMAT).set();
-            }
-            case LocalDateTime dt -> {
-                ws.value(r, c, dt);
-                ws.style(r, c).format(DATETIME_FORMAT).set();
-            }
-            case OffsetDateTime odt -> {
-                // Excel has no time zones: the instant in the request's zone
+            // number formats are set per block of rows: formatBlock
+            case LocalDate d -> ws.value(r, c, d);
+            case LocalDateTime dt -> ws.value(r, c, dt);
+            // Excel has no time zones: the instant in the request's zone
+            case OffsetDateTime odt ->
                 ws.value(r, c, odt.atZoneSameInstant(request.zone()).toLocalDateTime());
-                ws.style(r, c).format(DATETIME_FORMAT).set();
-            }
-            case LocalTime t -> {
-                ws.value(r, c, t.toNanoOfDay() / 86_400_000_000_000.0);
-                ws.style(r, c).format(TIME_FORMAT).set();
-            }
+            case LocalTime t -> ws.value(r, c, t.toNanoOfDay() / 86_400_000_000_000.0);
             case byte[] bytes -> ws.inlineString(r, c, text(HexFormat.of().formatHex(bytes)));
             default -> ws.inlineString(r, c, text(value.toString()));
         }
