@@ -4,6 +4,7 @@ import com.herald.reports.RenderRequest;
 import com.herald.reports.ReportRenderingException;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -45,6 +47,10 @@ final class PdfFormatWriter implements FormatWriter {
     private final TemplateEngine engine;
 
     PdfFormatWriter() {
+        // openhtmltopdf logs half a dozen INFO lines per document, i.e. per chunk: keep its warnings only
+        for (String logger : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(logger, Level.WARNING);
+        }
         StringTemplateResolver resolver = new StringTemplateResolver();
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCacheable(true);

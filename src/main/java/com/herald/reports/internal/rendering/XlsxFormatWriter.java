@@ -42,6 +42,17 @@ final class XlsxFormatWriter implements FormatWriter {
 
     private static final long MAX_EXACT_LONG = 999_999_999_999_999L;
 
+    /** Rows per sheet, the header included. */
+    private final int maxSheetRows;
+
+    XlsxFormatWriter() {
+        this(Worksheet.MAX_ROWS);
+    }
+
+    XlsxFormatWriter(int maxSheetRows) {
+        this.maxSheetRows = maxSheetRows;
+    }
+
     @Override
     public long write(RowCursor cursor, RenderRequest request, CountingOutputStream out, Limits limits)
             throws SQLException, IOException {
@@ -62,7 +73,7 @@ final class XlsxFormatWriter implements FormatWriter {
             if (!limits.mayWrite(rows)) {
                 break;
             }
-            if (r >= Worksheet.MAX_ROWS) {
+            if (r >= maxSheetRows) {
                 if (!widthsSet) {
                     applyWidths(ws, widths);
                     widthsSet = true;

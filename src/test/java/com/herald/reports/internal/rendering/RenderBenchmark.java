@@ -3,12 +3,18 @@ package com.herald.reports.internal.rendering;
 import com.herald.reports.RenderRequest;
 import com.herald.reports.RenderedArtifact;
 import com.herald.reports.ReportFormat;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The rendering benchmark (not a test): renders {@code rows} synthetic rows × 10 mixed-type columns in one format to a
@@ -40,6 +46,24 @@ public final class RenderBenchmark {
 
         RenderRequest request = RenderRequest.of("Orders benchmark", "2024-01-01 – 2025-12-31", format)
                 .withMaxRows(maxRows);
+        AtomicLong maxLiveAfterGc = new AtomicLong();
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                            .mapToLong(MemoryUsage::getUsed)
+                                            .sum();
+                                    maxLiveAfterGc.accumulateAndGet(used, Math::max);
+                                }
+                            },
+                            null,
+                            null);
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -58,7 +82,8 @@ public final class RenderBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "%-4s rows=%,d truncatedByRowLimit=%s time=%.2fs rows/s=%,.0f (per CPU-s of the rendering thread: %,.0f)"
-                        + " size=%,d bytes peakHeap=%,.0f MiB maxHeap=%,.0f MiB%n",
+                        + " size=%,d bytes peakHeap=%,.0f MiB (sum of pool peaks, garbage included)"
+                        + " maxAfterGc=%,.0f MiB maxHeap=%,.0f MiB%n",
                 format,
                 written,
                 artifact.result().truncatedByRowLimit(),
@@ -67,6 +92,7 @@ public final class RenderBenchmark {
                 written / (cpuNanos / 1e9),
                 artifact.sizeBytes(),
                 peakHeap / 1048576.0,
+                maxLiveAfterGc.get() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
         artifact.delete();
     }

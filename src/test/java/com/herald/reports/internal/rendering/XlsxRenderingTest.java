@@ -112,6 +112,28 @@ class XlsxRenderingTest {
     }
 
     @Test
+    void rowsBeyondASheetContinueInANewSheetWithTheHeader() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CountingOutputStream counting = new CountingOutputStream(out);
+        RenderRequest request = RenderRequest.of("Orders", "", ReportFormat.XLSX);
+        long written = new XlsxFormatWriter(11)
+                .write(new RowCursor(SampleData.numbered(25)), request, counting, new Limits(request, counting));
+
+        assertThat(written).isEqualTo(25);
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Sheet> sheets = wb.getSheets().toList();
+            assertThat(sheets)
+                    .extracting(org.dhatim.fastexcel.reader.Sheet::getName)
+                    .containsExactly("Orders", "Orders (2)", "Orders (3)");
+            List<Row> third = sheets.get(2).read();
+            assertThat(third.get(0).getCellText(0)).isEqualTo("Row id");
+            assertThat(third).hasSize(6);
+            assertThat(third.get(5).getCellText(1)).isEqualTo("Row number 25");
+            assertThat(sheets.get(1).read().get(1).getCellText(1)).isEqualTo("Row number 11");
+        }
+    }
+
+    @Test
     void sheetNamesAreValid() {
         assertThat(XlsxFormatWriter.sheetName("")).isEqualTo("Report");
         assertThat(XlsxFormatWriter.sheetName("a/b\\c?d*e[f]g:h")).isEqualTo("a b c d e f g h");
