@@ -1,5 +1,7 @@
 package com.herald.reports;
 
+import java.util.Optional;
+
 /** The output formats a report renders to, with the file extension and the MIME type of each. */
 public enum ReportFormat {
     CSV("csv", "text/csv; charset=UTF-8"),
@@ -23,6 +25,20 @@ public enum ReportFormat {
     /** MIME type for an attachment or a download, e.g. {@code "text/csv; charset=UTF-8"}. */
     public String contentType() {
         return contentType;
+    }
+
+    /** The format named {@code name} or with that extension, ignoring case ({@code "xlsx"}, {@code "PDF"}). */
+    public static Optional<ReportFormat> parse(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String key = name.strip();
+        for (ReportFormat format : values()) {
+            if (format.name().equalsIgnoreCase(key) || format.extension.equalsIgnoreCase(key)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code name} plus this format's extension: {@code fileName("sales-2026-11")} is {@code "sales-2026-11.csv"}. */

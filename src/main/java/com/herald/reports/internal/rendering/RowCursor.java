@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,10 +70,6 @@ final class RowCursor {
             values[i] = read(i + 1, columns[i].kind());
         }
         return values;
-    }
-
-    Object[] copy() throws SQLException {
-        return Arrays.copyOf(read(), values.length);
     }
 
     private Object read(int i, ColumnKind kind) throws SQLException {

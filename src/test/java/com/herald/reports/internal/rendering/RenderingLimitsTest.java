@@ -128,5 +128,9 @@ class RenderingLimitsTest {
         assertThat(ReportFormat.XLSX.fileName("sales")).isEqualTo("sales.xlsx");
         assertThat(ReportFormat.CSV.contentType()).isEqualTo("text/csv; charset=UTF-8");
         assertThat(ReportFormat.PDF.contentType()).isEqualTo("application/pdf");
+        assertThat(ReportFormat.parse(" xlsx ")).contains(ReportFormat.XLSX);
+        assertThat(ReportFormat.parse("Html")).contains(ReportFormat.HTML);
+        assertThat(ReportFormat.parse("docx")).isEmpty();
+        assertThat(ReportFormat.parse(null)).isEmpty();
     }
 }
