@@ -18,7 +18,7 @@ import java.util.Objects;
  *     reports {@link RenderResult#truncatedBySizeLimit()}; {@code 0} means no cap. This is a safety net for the disk,
  *     not the attachment limit: see {@link SizeLimit}
  * @param maxRows rows to render at most; {@code 0} means the format's default ({@link #DEFAULT_PDF_MAX_ROWS} for PDF,
- *     unlimited for the others)
+ *     unlimited for the others); a PDF never renders more than {@link #MAX_PDF_ROWS}
  * @param csvBom whether a CSV starts with the UTF-8 byte order mark (helps Excel detect UTF-8)
  * @param generatedAt the "generated at" instant shown in PDF and HTML
  * @param zone the zone in which {@code generatedAt} is shown
@@ -37,6 +37,12 @@ public record RenderRequest(
 
     /** Rows a PDF renders at most unless {@link #maxRows} says otherwise: about 300 landscape A4 pages. */
     public static final long DEFAULT_PDF_MAX_ROWS = 10_000;
+
+    /**
+     * Rows a PDF renders at most, whatever {@link #maxRows} says: PDFBox keeps about 6 KB per page in memory until the
+     * document is saved, so 200,000 rows (about 6,000 pages) hold about 35 MB; a million rows would not fit 256 MB.
+     */
+    public static final long MAX_PDF_ROWS = 200_000;
 
     public RenderRequest {
         Objects.requireNonNull(format, "format");
@@ -88,11 +94,14 @@ public record RenderRequest(
                 title, periodLabel, format, layoutTemplate, variables, maxBytes, maxRows, csvBom, generatedAt, zone);
     }
 
-    /** The row cap in force: {@link #maxRows} if set, else the format's default; {@link Long#MAX_VALUE} for none. */
+    /**
+     * The row cap in force: {@link #maxRows} if set, else the format's default; {@link Long#MAX_VALUE} for none. A PDF
+     * never exceeds {@link #MAX_PDF_ROWS}.
+     */
     public long effectiveMaxRows() {
-        if (maxRows > 0) {
-            return maxRows;
+        if (format == ReportFormat.PDF) {
+            return maxRows > 0 ? Math.min(maxRows, MAX_PDF_ROWS) : DEFAULT_PDF_MAX_ROWS;
         }
-        return format == ReportFormat.PDF ? DEFAULT_PDF_MAX_ROWS : Long.MAX_VALUE;
+        return maxRows > 0 ? maxRows : Long.MAX_VALUE;
     }
 }

@@ -64,6 +64,14 @@ class RenderingLimitsTest {
                 .isEqualTo(Long.MAX_VALUE);
         assertThat(RenderRequest.of("t", "", ReportFormat.PDF).withMaxRows(5).effectiveMaxRows())
                 .isEqualTo(5);
+        assertThat(RenderRequest.of("t", "", ReportFormat.PDF)
+                        .withMaxRows(1_000_000)
+                        .effectiveMaxRows())
+                .isEqualTo(RenderRequest.MAX_PDF_ROWS);
+        assertThat(RenderRequest.of("t", "", ReportFormat.CSV)
+                        .withMaxRows(1_000_000)
+                        .effectiveMaxRows())
+                .isEqualTo(1_000_000);
     }
 
     @Test
