@@ -8,10 +8,11 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -47,6 +48,12 @@ public final class RenderBenchmark {
         RenderRequest request = RenderRequest.of("Orders benchmark", "2024-01-01 – 2025-12-31", format)
                 .withMaxRows(maxRows);
         AtomicLong maxLiveAfterGc = new AtomicLong();
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool.getName());
+            }
+        }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc)
                     .addNotificationListener(
@@ -55,8 +62,10 @@ public final class RenderBenchmark {
                                         notification.getType())) {
                                     GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
                                             (CompositeData) notification.getUserData());
-                                    long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-                                            .mapToLong(MemoryUsage::getUsed)
+                                    // heap pools only: the map also holds metaspace and the code cache
+                                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                            .filter(e -> heapPools.contains(e.getKey()))
+                                            .mapToLong(e -> e.getValue().getUsed())
                                             .sum();
                                     maxLiveAfterGc.accumulateAndGet(used, Math::max);
                                 }
