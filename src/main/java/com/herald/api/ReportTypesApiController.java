@@ -1,8 +1,8 @@
 package com.herald.api;
 
 import com.herald.identity.HeraldUser;
-import com.herald.reports.OutputFormat;
 import com.herald.reports.ParameterDefinition;
+import com.herald.reports.ReportFormat;
 import com.herald.reports.ReportTypeInfo;
 import com.herald.reports.ReportTypes;
 import java.util.List;
@@ -45,7 +45,7 @@ class ReportTypesApiController {
                     t.name(),
                     t.description(),
                     t.parameters().stream().map(ParameterResource::of).toList(),
-                    t.formats().stream().map(OutputFormat::wire).toList(),
+                    t.formats().stream().map(ReportFormat::wire).toList(),
                     t.defaultFormat().wire(),
                     t.minimumInterval() == null ? null : t.minimumInterval().toString(),
                     t.systemReport());

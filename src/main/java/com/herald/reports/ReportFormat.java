@@ -41,6 +41,24 @@ public enum ReportFormat {
         return Optional.empty();
     }
 
+    /** The lower-case name used in forms, JSON and the database: {@code "xlsx"}. */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The format with that lower-case name, ignoring case and surrounding spaces. */
+    public static Optional<ReportFormat> fromWire(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (ReportFormat format : values()) {
+            if (format.wire().equals(value.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code name} plus this format's extension: {@code fileName("sales-2026-11")} is {@code "sales-2026-11.csv"}. */
     public String fileName(String baseName) {
         return baseName + "." + extension;

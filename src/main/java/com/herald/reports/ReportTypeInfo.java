@@ -16,7 +16,7 @@ public record ReportTypeInfo(
         String description,
         UUID dataSourceId,
         List<ParameterDefinition> parameters,
-        OutputFormat defaultFormat,
+        ReportFormat defaultFormat,
         Duration minimumInterval,
         boolean systemReport,
         Set<UUID> teamIds) {
@@ -28,8 +28,8 @@ public record ReportTypeInfo(
     public static final String PERIOD_END = "period_end";
 
     /** Every format a report type can render to; the default one comes first. */
-    public List<OutputFormat> formats() {
-        java.util.ArrayList<OutputFormat> all = new java.util.ArrayList<>(List.of(OutputFormat.values()));
+    public List<ReportFormat> formats() {
+        java.util.ArrayList<ReportFormat> all = new java.util.ArrayList<>(List.of(ReportFormat.values()));
         all.remove(defaultFormat);
         all.addFirst(defaultFormat);
         return List.copyOf(all);

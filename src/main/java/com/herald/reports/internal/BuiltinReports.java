@@ -1,9 +1,9 @@
 package com.herald.reports.internal;
 
 import com.herald.platform.Ids;
-import com.herald.reports.OutputFormat;
 import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ParameterType;
+import com.herald.reports.ReportFormat;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -196,7 +196,7 @@ class BuiltinReports {
                 WHERE created_at >= :period_start AND created_at < :period_end
                 ORDER BY created_at DESC""",
                 List.of(),
-                OutputFormat.XLSX,
+                ReportFormat.XLSX,
                 null,
                 Duration.ofHours(1),
                 true,
@@ -229,7 +229,7 @@ class BuiltinReports {
                         List.of(
                                 new ParameterDefinition("day", "Day", ParameterType.DATE, true, "yesterday", List.of()),
                                 region),
-                        OutputFormat.CSV,
+                        ReportFormat.CSV,
                         null,
                         null,
                         false,
@@ -269,7 +269,7 @@ class BuiltinReports {
                                         List.of(DemoDataGenerator.CATEGORIES)),
                                 new ParameterDefinition(
                                         "top", "Number of products", ParameterType.INTEGER, true, "10", List.of())),
-                        OutputFormat.XLSX,
+                        ReportFormat.XLSX,
                         null,
                         Duration.ofDays(1),
                         false,
@@ -306,7 +306,7 @@ class BuiltinReports {
                                         false,
                                         null,
                                         List.of(DemoDataGenerator.SEGMENTS))),
-                        OutputFormat.PDF,
+                        ReportFormat.PDF,
                         null,
                         Duration.ofDays(1),
                         false,
@@ -340,7 +340,7 @@ class BuiltinReports {
                                         "0",
                                         List.of()),
                                 region),
-                        OutputFormat.HTML,
+                        ReportFormat.HTML,
                         null,
                         null,
                         false,

@@ -1,7 +1,7 @@
 package com.herald.reports.internal;
 
-import com.herald.reports.OutputFormat;
 import com.herald.reports.ParameterDefinition;
+import com.herald.reports.ReportFormat;
 import com.herald.reports.ReportTypeInfo;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ public record ReportTypeRecord(
         UUID dataSourceId,
         String sql,
         List<ParameterDefinition> parameters,
-        OutputFormat defaultFormat,
+        ReportFormat defaultFormat,
         String layout,
         Duration minimumInterval,
         boolean systemReport,

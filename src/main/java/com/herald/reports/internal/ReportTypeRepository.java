@@ -4,9 +4,9 @@ import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamAccess;
 import com.herald.identity.TeamSummary;
 import com.herald.platform.Ids;
-import com.herald.reports.OutputFormat;
 import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ParameterType;
+import com.herald.reports.ReportFormat;
 import com.herald.reports.ReportTypeInfo;
 import com.herald.reports.ReportTypes;
 import java.sql.ResultSet;
@@ -271,7 +271,7 @@ public class ReportTypeRepository implements ReportTypes {
                 rs.getObject("data_source_id", UUID.class),
                 rs.getString("sql_text"),
                 fromJson(rs.getString("parameters")),
-                OutputFormat.fromWire(rs.getString("default_format")).orElse(OutputFormat.CSV),
+                ReportFormat.fromWire(rs.getString("default_format")).orElse(ReportFormat.CSV),
                 rs.getString("layout"),
                 interval == null ? null : Duration.parse(interval),
                 rs.getBoolean("system_report"),

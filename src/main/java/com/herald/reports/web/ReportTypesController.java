@@ -3,9 +3,9 @@ package com.herald.reports.web;
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamAccess;
 import com.herald.platform.Toast;
-import com.herald.reports.OutputFormat;
 import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ParameterValues;
+import com.herald.reports.ReportFormat;
 import com.herald.reports.ReportTypeInfo;
 import com.herald.reports.internal.DataSourceRecord;
 import com.herald.reports.internal.DataSourceRepository;
@@ -304,7 +304,7 @@ class ReportTypesController {
                 form.dataSourceId(),
                 form.sql().strip(),
                 parsed.definitions(),
-                OutputFormat.fromWire(form.defaultFormat()).orElse(OutputFormat.CSV),
+                ReportFormat.fromWire(form.defaultFormat()).orElse(ReportFormat.CSV),
                 form.layout() == null || form.layout().isBlank() ? null : form.layout(),
                 interval,
                 false,
@@ -320,7 +320,7 @@ class ReportTypesController {
     private void formModel(HeraldUser user, Model model) {
         model.addAttribute("dataSources", sources.all());
         model.addAttribute("teams", teams.visibleTeams(user));
-        model.addAttribute("formats", List.of(OutputFormat.values()));
+        model.addAttribute("formats", List.of(ReportFormat.values()));
     }
 
     private Map<UUID, String> sourceNames() {
