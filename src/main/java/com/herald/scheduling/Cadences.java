@@ -57,30 +57,27 @@ public final class Cadences {
         if (frequency == null) {
             throw new InvalidCadenceException(problems);
         }
+        // Fields that could not be read are replaced by a valid placeholder, so that the constructor still
+        // reports the range problems of the others; a field is named once.
         Cadence cadence = null;
         try {
             cadence = switch (frequency) {
-                case "hourly" -> {
-                    Integer minute = integer(fields, "minute", problems);
-                    yield problems.isEmpty() ? new Cadence.Hourly(minute) : null;
-                }
-                case "daily" -> {
-                    Integer hour = integer(fields, "hour", problems);
-                    Integer minute = integer(fields, "minute", problems);
-                    yield problems.isEmpty() ? new Cadence.Daily(hour, minute) : null;
-                }
+                case "hourly" -> new Cadence.Hourly(or(integer(fields, "minute", problems), 0));
+                case "daily" ->
+                    new Cadence.Daily(
+                            or(integer(fields, "hour", problems), 0), or(integer(fields, "minute", problems), 0));
                 case "weekly" -> {
                     List<DayOfWeek> days = days(fields, problems);
-                    Integer hour = integer(fields, "hour", problems);
-                    Integer minute = integer(fields, "minute", problems);
-                    yield problems.isEmpty() ? new Cadence.Weekly(days, hour, minute) : null;
+                    yield new Cadence.Weekly(
+                            days == null ? List.of(DayOfWeek.MONDAY) : days,
+                            or(integer(fields, "hour", problems), 0),
+                            or(integer(fields, "minute", problems), 0));
                 }
-                case "monthly" -> {
-                    Integer day = dayOfMonth(fields, problems);
-                    Integer hour = integer(fields, "hour", problems);
-                    Integer minute = integer(fields, "minute", problems);
-                    yield problems.isEmpty() ? new Cadence.Monthly(day, hour, minute) : null;
-                }
+                case "monthly" ->
+                    new Cadence.Monthly(
+                            or(dayOfMonth(fields, problems), 1),
+                            or(integer(fields, "hour", problems), 0),
+                            or(integer(fields, "minute", problems), 0));
                 default -> {
                     Object expression = fields.get("expression");
                     if (expression == null) {
@@ -88,16 +85,24 @@ public final class Cadences {
                     } else if (!(expression instanceof String)) {
                         problems.add(new CadenceProblem("cadence.expression", "must be a string"));
                     }
-                    yield problems.isEmpty() ? new Cadence.Cron((String) expression) : null;
+                    yield expression instanceof String text ? new Cadence.Cron(text) : null;
                 }
             };
         } catch (InvalidCadenceException e) {
-            problems.addAll(e.problems());
+            for (CadenceProblem problem : e.problems()) {
+                if (problems.stream().noneMatch(p -> p.field().equals(problem.field()))) {
+                    problems.add(problem);
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidCadenceException(problems);
         }
         return cadence;
+    }
+
+    private static int or(Integer value, int placeholder) {
+        return value == null ? placeholder : value;
     }
 
     /** Reads an integer field; a missing one is "is required", a range problem is left to the constructor. */
