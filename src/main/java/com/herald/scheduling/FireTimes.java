@@ -49,7 +49,7 @@ public final class FireTimes {
 
     /**
      * The shortest interval between two consecutive nominal (wall-clock) fire times, looking five years (at most
-     * 20,000 fires) ahead of now; empty when the cadence fires at most once. DST is not counted: the rule is
+     * 5,000 fires) ahead of now; empty when the cadence fires at most once. DST is not counted: the rule is
      * about the cadence, not about one night a year.
      */
     public static Optional<Duration> minimumInterval(Cadence cadence) {

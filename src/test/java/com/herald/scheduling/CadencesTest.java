@@ -224,6 +224,13 @@ class CadencesTest {
         assertThat(FireTimes.minimumInterval(
                         new Cadence.Weekly(List.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), 8, 0), from))
                 .contains(Duration.ofDays(3));
+        assertThat(FireTimes.minimumInterval(
+                        new Cadence.Weekly(List.of(DayOfWeek.MONDAY, DayOfWeek.SATURDAY), 8, 0), from))
+                .contains(Duration.ofDays(2));
+        assertThat(FireTimes.minimumInterval(new Cadence.Weekly(List.of(DayOfWeek.WEDNESDAY), 8, 0), from))
+                .contains(Duration.ofDays(7));
+        assertThat(FireTimes.minimumInterval(new Cadence.Cron("0 0 * * * ?"), from))
+                .contains(Duration.ofHours(1));
         assertThat(FireTimes.minimumInterval(new Cadence.Cron("0 0/5 14 * * ?"), from))
                 .contains(Duration.ofMinutes(5));
         assertThat(FireTimes.minimumInterval(new Cadence.Monthly(31, 6, 0), from))

@@ -158,15 +158,37 @@ public final class FireTimeEngine {
     }
 
     /**
-     * The shortest time between two consecutive nominal (wall-clock) fire times, over five years or 20,000 fires
+     * The shortest time between two consecutive nominal (wall-clock) fire times, over five years or 5,000 fires
      * from {@code from}; stops early below {@code stopBelow}. Empty when the cadence fires less than twice.
      */
     public static Optional<Duration> minimumInterval(Cadence cadence, LocalDateTime from, Duration stopBelow) {
+        switch (cadence) {
+            case Cadence.Hourly hourly -> {
+                return Optional.of(Duration.ofHours(1));
+            }
+            case Cadence.Daily daily -> {
+                return Optional.of(Duration.ofDays(1));
+            }
+            case Cadence.Weekly weekly -> {
+                List<java.time.DayOfWeek> days = weekly.daysOfWeek();
+                int shortest = 7;
+                for (int i = 0; i < days.size(); i++) {
+                    int next = i + 1 < days.size()
+                            ? days.get(i + 1).getValue()
+                            : days.getFirst().getValue() + 7;
+                    shortest = Math.min(shortest, next - days.get(i).getValue());
+                }
+                return Optional.of(Duration.ofDays(shortest));
+            }
+            default -> {
+                // monthly and cron: scanned below
+            }
+        }
         WallClock clock = wallClock(cadence);
         LocalDateTime horizon = from.plusYears(5);
         Optional<LocalDateTime> previous = clock.next(from);
         Duration shortest = null;
-        for (int i = 0; i < 20_000 && previous.isPresent() && previous.get().isBefore(horizon); i++) {
+        for (int i = 0; i < 5_000 && previous.isPresent() && previous.get().isBefore(horizon); i++) {
             Optional<LocalDateTime> next = clock.next(previous.get());
             if (next.isEmpty()) {
                 break;
