@@ -13,12 +13,9 @@ import org.springframework.web.server.ResponseStatusException;
 class ComingSoonController {
 
     /** Path → message key of the page title; each entry leaves when its real page lands. */
-    static final Map<String, String> PAGES = Map.of(
-            "/schedules", "nav.schedules",
-            "/report-types", "nav.reportTypes",
-            "/admin/data-sources", "nav.dataSources");
+    static final Map<String, String> PAGES = Map.of("/schedules", "nav.schedules");
 
-    @GetMapping({"/schedules", "/report-types", "/admin/data-sources"})
+    @GetMapping({"/schedules"})
     String comingSoon(HttpServletRequest request, Model model) {
         String titleKey = PAGES.get(
                 request.getRequestURI().substring(request.getContextPath().length()));

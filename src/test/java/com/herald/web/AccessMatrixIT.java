@@ -47,7 +47,14 @@ class AccessMatrixIT {
 
     /** The objects one row runs against: a team the members belong to, and who is who. */
     record Fixture(
-            UUID ownTeam, UUID foreignTeam, UUID ownList, Map<Actor, HeraldUser> users, Map<Actor, String> keys) {}
+            UUID ownTeam,
+            UUID foreignTeam,
+            UUID ownList,
+            UUID outboxMessage,
+            UUID viewerKey,
+            UUID dataSource,
+            Map<Actor, HeraldUser> users,
+            Map<Actor, String> keys) {}
 
     /**
      * One endpoint: the request (built from the fixture), and the expected status for each actor in
@@ -332,6 +339,247 @@ class AccessMatrixIT {
                 204,
                 204,
                 204)));
+
+        // report types: usable by the teams they are granted to; only system admins write them
+        rows.add(portal("GET /report-types", f -> get("/report-types"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal(
+                "GET /report-types/{granted}",
+                f -> get("/report-types/" + GRANTED_REPORT),
+                302,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal("GET /report-types/new", f -> get("/report-types/new"), 302, 403, 403, 403, 403, 200));
+        rows.add(portal(
+                "GET /report-types/{granted}/edit",
+                f -> get("/report-types/" + GRANTED_REPORT + "/edit"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "GET /admin/data-sources/new", f -> get("/admin/data-sources/new"), 302, 403, 403, 403, 403, 200));
+        rows.add(api("GET /api/v1/report-types", f -> get("/api/v1/report-types"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/report-types/{granted}",
+                f -> get("/api/v1/report-types/" + GRANTED_REPORT),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+
+        // pages for everyone, signed in or not
+        rows.add(portal("GET /login", f -> get("/login"), 200, 302, 302, 302, 302, 302));
+        rows.add(portal("GET /forgot-password", f -> get("/forgot-password"), 200, 200, 200, 200, 200, 200));
+        rows.add(portal(
+                "POST /forgot-password",
+                f -> post("/forgot-password").param("email", "x@example.com"),
+                200,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(
+                portal("GET /invitations/{bogus}", f -> get("/invitations/not-a-token"), 200, 200, 200, 200, 200, 200));
+        rows.add(portal(
+                "GET /reset-password/{bogus}", f -> get("/reset-password/not-a-token"), 200, 200, 200, 200, 200, 200));
+        // my own profile: everyone signed in
+        rows.add(portal(
+                "POST /profile",
+                f -> post("/profile")
+                        .param("name", "Matrix")
+                        .param("timeZone", "UTC")
+                        .param("locale", "en"),
+                302,
+                302,
+                302,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "POST /profile/password (wrong current)",
+                f -> post("/profile/password")
+                        .param("currentPassword", "wrong")
+                        .param("newPassword", "x")
+                        .param("confirmation", "x"),
+                302,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "POST /profile/api-keys",
+                f -> post("/profile/api-keys").param("name", "k").param("read", "true"),
+                302,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(destructive(portal(
+                "POST /profile/api-keys/{viewer's key}/revoke",
+                f -> post("/profile/api-keys/" + f.viewerKey() + "/revoke"),
+                302,
+                404,
+                302,
+                404,
+                404,
+                302)));
+        // system administration, continued
+        rows.add(portal(
+                "POST /admin/settings/test-email",
+                f -> post("/admin/settings/test-email").param("recipient", "matrix@example.com"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal(
+                "GET /admin/outbox/{id}",
+                f -> get("/admin/outbox/" + f.outboxMessage()),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "GET /admin/outbox/{id}/eml",
+                f -> get("/admin/outbox/" + f.outboxMessage() + "/eml"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "GET /admin/outbox/{id}/html",
+                f -> get("/admin/outbox/" + f.outboxMessage() + "/html"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "POST /admin/users",
+                f -> post("/admin/users")
+                        .param("email", "m-" + UUID.randomUUID() + "@example.com")
+                        .param("name", "M")
+                        .param("timeZone", "UTC")
+                        .param("locale", "en"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal(
+                "POST /admin/users/{viewer}",
+                f -> post("/admin/users/" + f.users().get(Actor.VIEWER).id())
+                        .param("name", "V")
+                        .param("enabled", "true")
+                        .param("timeZone", "UTC")
+                        .param("locale", "en"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal(
+                "POST /admin/users/{viewer}/reset-password",
+                f -> post("/admin/users/" + f.users().get(Actor.VIEWER).id() + "/reset-password"),
+                302,
+                403,
+                403,
+                403,
+                403,
+                302));
+        rows.add(portal(
+                "GET /admin/data-sources/{id}",
+                f -> get("/admin/data-sources/" + f.dataSource()),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "POST /admin/data-sources/test", f -> post("/admin/data-sources/test"), 302, 403, 403, 403, 403, 200));
+        // recipient lists, continued
+        rows.add(portal(
+                "POST /recipient-lists/{own}/edit",
+                f -> post("/recipient-lists/" + f.ownList() + "/edit")
+                        .param("teamId", f.ownTeam().toString())
+                        .param("name", "Matrix " + UUID.randomUUID())
+                        .param("members", "b@example.com"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "GET /recipient-lists/{own}/delete",
+                f -> get("/recipient-lists/" + f.ownList() + "/delete"),
+                302,
+                404,
+                403,
+                200,
+                200,
+                200));
+        // report types, continued
+        rows.add(portal(
+                "POST /report-types",
+                f -> post("/report-types")
+                        .param("key", "m" + UUID.randomUUID().toString().substring(0, 8)),
+                302,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(portal(
+                "POST /report-types/{granted}/preview",
+                f -> post("/report-types/" + GRANTED_REPORT + "/preview"),
+                302,
+                404,
+                200,
+                200,
+                200,
+                200));
+        // API, continued
+        rows.add(api(
+                "PATCH /api/v1/users/{viewer}",
+                f -> json(
+                        HttpMethod.PATCH,
+                        "/api/v1/users/" + f.users().get(Actor.VIEWER).id(),
+                        "{\"name\":\"V\"}"),
+                401,
+                403,
+                403,
+                403,
+                403,
+                200));
+        rows.add(destructive(api(
+                "DELETE /api/v1/api-keys/{viewer's key}",
+                f -> request(HttpMethod.DELETE, "/api/v1/api-keys/" + f.viewerKey()),
+                401,
+                404,
+                204,
+                404,
+                404,
+                204)));
         // schedule preview: needs no team, any key with scope write (a POST)
         rows.add(api(
                 "POST /api/v1/schedules/preview",
@@ -348,6 +596,9 @@ class AccessMatrixIT {
         return rows;
     }
 
+    /** A shipped report type, granted to each fixture's own team and to no other team. */
+    static final String GRANTED_REPORT = "delivery_audit";
+
     @Autowired
     MockMvc mvc;
 
@@ -356,6 +607,9 @@ class AccessMatrixIT {
 
     @Autowired
     RecipientListManager lists;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TestFactory
     Stream<DynamicContainer> everyEndpointForEveryCaller() {
@@ -400,6 +654,10 @@ class AccessMatrixIT {
         people.put(Actor.SYSTEM_ADMIN, users.createUserAccount(true));
         Map<Actor, String> keys = new EnumMap<>(Actor.class);
         people.forEach((actor, user) -> keys.put(actor, users.createApiKey(user, "read,write")));
+        jdbc.sql(
+                        "INSERT INTO report_type_teams (report_type_id, team_id) SELECT id, ? FROM report_types WHERE type_key = ?")
+                .params(own, GRANTED_REPORT)
+                .update();
         UUID list = lists.create(
                         people.get(Actor.SYSTEM_ADMIN),
                         new RecipientListDraft(
@@ -408,7 +666,19 @@ class AccessMatrixIT {
                                 null,
                                 List.of(new RecipientInput("m@example.com", null))))
                 .id();
-        return new Fixture(own, foreign, list, people, keys);
+        UUID message = UUID.randomUUID();
+        byte[] raw = "Subject: matrix\r\nTo: m@example.com\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\r\n".getBytes();
+        jdbc.sql("""
+                        INSERT INTO outbox_messages (id, created_at, to_addresses, subject, size_bytes, raw_message)
+                        VALUES (?, UTC_TIMESTAMP(6), 'm@example.com', 'matrix', ?, ?)""").params(message, raw.length, raw).update();
+        UUID viewerKey = jdbc.sql("SELECT id FROM api_keys WHERE user_id = ?")
+                .param(people.get(Actor.VIEWER).id())
+                .query(UUID.class)
+                .single();
+        UUID dataSource = jdbc.sql("SELECT id FROM data_sources ORDER BY created_at LIMIT 1")
+                .query(UUID.class)
+                .single();
+        return new Fixture(own, foreign, list, message, viewerKey, dataSource, people, keys);
     }
 
     private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {

@@ -1,8 +1,11 @@
 package com.herald.identity.internal;
 
+import com.herald.identity.AuditEvent;
+import com.herald.identity.AuditLog;
 import java.security.SecureRandom;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +35,16 @@ class AdminBootstrap implements ApplicationRunner {
     private final ApiKeyRepository keys;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate tx;
+    private final AuditLog audit;
 
     AdminBootstrap(
             BootstrapProperties properties,
             UserRepository users,
             ApiKeyRepository keys,
             PasswordEncoder passwordEncoder,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            AuditLog audit) {
+        this.audit = audit;
         this.properties = properties;
         this.users = users;
         this.keys = keys;
@@ -96,7 +102,11 @@ class AdminBootstrap implements ApplicationRunner {
                 .orElseThrow(() -> new IllegalStateException(
                         "HERALD_BOOTSTRAP_API_KEY is set but " + email + " is not a system administrator"));
         try {
-            keys.create(adminId, "bootstrap", secret, new LinkedHashSet<>(List.of("read", "write")));
+            UUID keyId = keys.create(adminId, "bootstrap", secret, new LinkedHashSet<>(List.of("read", "write")));
+            audit.record(
+                    AuditEvent.of("api_key.created", "api_key", keyId, "bootstrap")
+                            .withChanges(Map.of(), Map.of("owner", email, "source", "HERALD_BOOTSTRAP_API_KEY")),
+                    "herald");
             log.info("Registered HERALD_BOOTSTRAP_API_KEY for {}", email);
         } catch (DuplicateKeyException e) {
             // registered concurrently by another instance

@@ -30,9 +30,10 @@ class AdminBootstrapTest {
     private final ApiKeyRepository keys = mock(ApiKeyRepository.class);
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final TransactionTemplate tx = new TransactionTemplate(transactionManager());
+    private final com.herald.identity.AuditLog audit = mock(com.herald.identity.AuditLog.class);
 
     private AdminBootstrap bootstrap(String email, String password, String apiKey) {
-        return new AdminBootstrap(new BootstrapProperties(email, password, apiKey), users, keys, encoder, tx);
+        return new AdminBootstrap(new BootstrapProperties(email, password, apiKey), users, keys, encoder, tx, audit);
     }
 
     @Test

@@ -1,0 +1,18 @@
+package com.herald.reports;
+
+import com.herald.identity.HeraldUser;
+import java.util.List;
+import java.util.Optional;
+
+/** Which report types a user may use: those granted to one of their teams; every one for a system admin. */
+public interface ReportTypes {
+
+    /** Usable report types, ordered by name, one page of them. */
+    List<ReportTypeInfo> usableBy(HeraldUser user, int limit, int offset);
+
+    /** How many report types the user may use. */
+    long countUsableBy(HeraldUser user);
+
+    /** The report type with that key, if it exists and the user may use it; otherwise empty (answer 404). */
+    Optional<ReportTypeInfo> findUsable(HeraldUser user, String key);
+}

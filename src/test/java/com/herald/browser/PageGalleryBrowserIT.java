@@ -1,0 +1,103 @@
+package com.herald.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.herald.identity.TeamRole;
+import com.herald.support.Browser;
+import com.herald.support.IntegrationTest;
+import com.herald.support.TestUsers;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page of the portal opens in Chromium, as a system admin, without an error page or a console
+ * error, at desktop width and at 360 px; the screenshots are the gallery in target/screenshots/.
+ */
+@IntegrationTest
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageGalleryBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void everyPageRendersWithoutErrors() {
+        var driver = browser.driver();
+        var wait = browser.waitUpTo(Duration.ofSeconds(15));
+        UUID team = users.createTeam();
+        users.createMember(team, TeamRole.EDITOR);
+
+        for (String anonymous : List.of("/login", "/forgot-password")) {
+            browser.open(anonymous);
+            assertThat(driver.findElements(By.id("error"))).as(anonymous).isEmpty();
+            browser.screenshot("gallery" + anonymous.replace('/', '-'));
+        }
+
+        browser.open("/login");
+        driver.findElement(By.id("email")).sendKeys(TestUsers.ADMIN_EMAIL);
+        driver.findElement(By.id("password")).sendKeys(TestUsers.ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-heading")));
+
+        List<String> pages = List.of(
+                "/",
+                "/teams",
+                "/teams/" + team,
+                "/profile",
+                "/recipient-lists",
+                "/recipient-lists/new",
+                "/audit",
+                "/admin/users",
+                "/admin/users/new",
+                "/admin/users/" + users.admin().id(),
+                "/admin/outbox",
+                "/admin/settings");
+        for (String page : pages) {
+            for (int width : new int[] {1280, 360}) {
+                driver.manage().window().setSize(new Dimension(width, 900));
+                browser.open(page);
+                assertThat(driver.findElements(By.id("error"))).as(page).isEmpty();
+                assertThat(driver.findElement(By.tagName("h1")).isDisplayed())
+                        .as(page)
+                        .isTrue();
+                Long overflow = (Long) driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow)
+                        .as("horizontal scrolling of %s at %d px", page, width)
+                        .isLessThanOrEqualTo(0L);
+                String name = "gallery"
+                        + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replace('/', '-') + "-" + width;
+                browser.screenshot(name.replace("gallery--", "gallery-dashboard-"));
+            }
+        }
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+}
