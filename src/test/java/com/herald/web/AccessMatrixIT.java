@@ -580,6 +580,19 @@ class AccessMatrixIT {
                 404,
                 404,
                 204)));
+        // schedule preview: needs no team, any key with scope write (a POST)
+        rows.add(api(
+                "POST /api/v1/schedules/preview",
+                f -> json(
+                        HttpMethod.POST,
+                        "/api/v1/schedules/preview",
+                        "{\"cadence\":{\"frequency\":\"daily\",\"hour\":8,\"minute\":0},\"time_zone\":\"Europe/Berlin\"}"),
+                401,
+                200,
+                200,
+                200,
+                200,
+                200));
         return rows;
     }
 
