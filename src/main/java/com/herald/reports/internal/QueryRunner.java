@@ -119,6 +119,32 @@ public class QueryRunner {
      * of the SQL (period_start and period_end included when used).
      */
     public long run(DataSourceRecord source, String sql, Map<String, Object> values, RowHandler handler) {
+        return withResultSet(source, sql, values, rs -> {
+            long count = 0;
+            handler.start(rs.getMetaData());
+            while (count < source.maxRows() && rs.next()) {
+                boolean more = handler.row(rs, count);
+                count++;
+                if (!more) {
+                    break;
+                }
+            }
+            return count;
+        });
+    }
+
+    /** Reads an open result set: called once, with the statement still open. */
+    @FunctionalInterface
+    public interface ResultSetCallback<T> {
+        T read(ResultSet rs) throws SQLException, java.io.IOException;
+    }
+
+    /**
+     * Runs the query read-only with the data source's timeout and row limit, its named parameters bound,
+     * and hands the streaming result set (fetched 500 rows at a time) to the callback.
+     */
+    public <T> T withResultSet(
+            DataSourceRecord source, String sql, Map<String, Object> values, ResultSetCallback<T> callback) {
         if (!source.ready()) {
             throw new QueryFailure("not_ready", "The data source is not ready yet (" + source.status() + ")", null);
         }
@@ -154,18 +180,9 @@ public class QueryRunner {
                 for (int i = 0; i < args.length; i++) {
                     StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
                 }
-                long count = 0;
                 try (ResultSet rs = statement.executeQuery()) {
-                    handler.start(rs.getMetaData());
-                    while (count < source.maxRows() && rs.next()) {
-                        boolean more = handler.row(rs, count);
-                        count++;
-                        if (!more) {
-                            break;
-                        }
-                    }
+                    return callback.read(rs);
                 }
-                return count;
             } finally {
                 rollbackQuietly(connection);
             }
@@ -178,6 +195,8 @@ public class QueryRunner {
                         e);
             }
             throw new QueryFailure("query", driverMessage(e), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
