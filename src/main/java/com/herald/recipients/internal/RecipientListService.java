@@ -1,5 +1,7 @@
 package com.herald.recipients.internal;
 
+import com.herald.identity.AuditEvent;
+import com.herald.identity.AuditLog;
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamAccess;
 import com.herald.identity.TeamSummary;
@@ -40,17 +42,48 @@ class RecipientListService implements RecipientLists, RecipientListManager {
     private final TeamAccess access;
     private final Supplier<List<RecipientListUsage>> usages;
 
+    private final AuditLog audit;
+
     @Autowired
     RecipientListService(
-            RecipientListRepository repository, TeamAccess access, ObjectProvider<RecipientListUsage> usages) {
-        this(repository, access, () -> usages.orderedStream().toList());
+            RecipientListRepository repository,
+            TeamAccess access,
+            ObjectProvider<RecipientListUsage> usages,
+            AuditLog audit) {
+        this(repository, access, () -> usages.orderedStream().toList(), audit);
     }
 
     RecipientListService(
             RecipientListRepository repository, TeamAccess access, Supplier<List<RecipientListUsage>> usages) {
+        this(repository, access, usages, null);
+    }
+
+    RecipientListService(
+            RecipientListRepository repository,
+            TeamAccess access,
+            Supplier<List<RecipientListUsage>> usages,
+            AuditLog audit) {
         this.repository = repository;
         this.access = access;
         this.usages = usages;
+        this.audit = audit;
+    }
+
+    private void record(
+            String action, UUID listId, UUID teamId, String name, Map<String, ?> before, Map<String, ?> after) {
+        if (audit != null) {
+            audit.record(AuditEvent.of(action, "recipient_list", listId, name)
+                    .inTeam(teamId)
+                    .withChanges(before, after));
+        }
+    }
+
+    private static Map<String, Object> snapshot(RecipientList list) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("name", list.name());
+        values.put("description", list.description());
+        values.put("members", list.members().size());
+        return values;
     }
 
     // --- RecipientLists: for other modules, no user involved
@@ -130,7 +163,9 @@ class RecipientListService implements RecipientLists, RecipientListManager {
             throw RecipientListException.of(Kind.DUPLICATE_NAME);
         }
         repository.replaceMembers(id, dedupe(draft.members()), now);
-        return withMembers(repository.find(id).orElseThrow());
+        RecipientList created = withMembers(repository.find(id).orElseThrow());
+        record("recipient_list.created", id, draft.teamId(), name, Map.of(), snapshot(created));
+        return created;
     }
 
     @Override
@@ -148,6 +183,8 @@ class RecipientListService implements RecipientLists, RecipientListManager {
             throw RecipientListException.invalid(problems);
         }
         String name = clean(draft.name());
+        Map<String, Object> beforeSnapshot =
+                snapshot(withMembers(repository.find(listId).orElseThrow()));
         if (repository.nameTaken(row.teamId(), name, listId)) {
             throw RecipientListException.of(Kind.DUPLICATE_NAME);
         }
@@ -164,7 +201,9 @@ class RecipientListService implements RecipientLists, RecipientListManager {
         if (draft.members() != null) {
             repository.replaceMembers(listId, dedupe(draft.members()), now);
         }
-        return withMembers(repository.find(listId).orElseThrow());
+        RecipientList updated = withMembers(repository.find(listId).orElseThrow());
+        record("recipient_list.updated", listId, row.teamId(), name, beforeSnapshot, snapshot(updated));
+        return updated;
     }
 
     @Override
@@ -183,6 +222,7 @@ class RecipientListService implements RecipientLists, RecipientListManager {
                     schedules.stream().distinct().sorted().toList());
         }
         repository.delete(listId);
+        record("recipient_list.deleted", listId, row.teamId(), row.name(), Map.of(), Map.of());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package com.herald.reports.internal;
 
+import com.herald.identity.AuditEvent;
+import com.herald.identity.AuditLog;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -11,7 +14,10 @@ public class DataSourceAdmin {
     private final SecretCipher cipher;
     private final QueryRunner runner;
 
-    DataSourceAdmin(DataSourceRepository repository, SecretCipher cipher, QueryRunner runner) {
+    private final AuditLog audit;
+
+    DataSourceAdmin(DataSourceRepository repository, SecretCipher cipher, QueryRunner runner, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.cipher = cipher;
         this.runner = runner;
@@ -19,7 +25,7 @@ public class DataSourceAdmin {
 
     public UUID create(
             String name, String jdbcUrl, String user, String password, boolean readOnly, int maxRows, int timeout) {
-        return repository.create(
+        UUID id = repository.create(
                 name.strip(),
                 null,
                 jdbcUrl.strip(),
@@ -29,6 +35,24 @@ public class DataSourceAdmin {
                 maxRows,
                 timeout,
                 DataSourceRecord.READY);
+        audit.record(AuditEvent.of("data_source.created", "data_source", id, name.strip())
+                .withChanges(
+                        Map.of(), snapshot(name.strip(), jdbcUrl.strip(), user, readOnly, maxRows, timeout, password)));
+        return id;
+    }
+
+    /** Never the password itself: only whether one was set. */
+    private static Map<String, Object> snapshot(
+            String name, String url, String user, boolean readOnly, int maxRows, int timeout, String password) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("name", name);
+        values.put("jdbc_url", url);
+        values.put("user", blankToNull(user));
+        values.put("read_only", readOnly);
+        values.put("max_rows", maxRows);
+        values.put("statement_timeout_seconds", timeout);
+        values.put("password", password == null || password.isEmpty() ? "unchanged" : "changed");
+        return values;
     }
 
     /** A blank password keeps the stored one. */
@@ -41,6 +65,7 @@ public class DataSourceAdmin {
             boolean readOnly,
             int maxRows,
             int timeout) {
+        DataSourceRecord before = repository.find(id).orElse(null);
         repository.update(
                 id,
                 name.strip(),
@@ -50,6 +75,19 @@ public class DataSourceAdmin {
                 readOnly,
                 maxRows,
                 timeout);
+        audit.record(AuditEvent.of("data_source.updated", "data_source", id, name.strip())
+                .withChanges(
+                        before == null
+                                ? Map.of()
+                                : snapshot(
+                                        before.name(),
+                                        before.jdbcUrl(),
+                                        before.username(),
+                                        before.readOnly(),
+                                        before.maxRows(),
+                                        before.statementTimeoutSeconds(),
+                                        null),
+                        snapshot(name.strip(), jdbcUrl.strip(), user, readOnly, maxRows, timeout, password)));
     }
 
     /**

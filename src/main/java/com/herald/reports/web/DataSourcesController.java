@@ -1,5 +1,7 @@
 package com.herald.reports.web;
 
+import com.herald.identity.AuditEvent;
+import com.herald.identity.AuditLog;
 import com.herald.platform.Toast;
 import com.herald.reports.internal.DataSourceAdmin;
 import com.herald.reports.internal.DataSourceRecord;
@@ -29,11 +31,15 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class DataSourcesController {
 
+    private final AuditLog audit;
+
     private final DataSourceRepository repository;
     private final DataSourceAdmin admin;
     private final MessageSource messages;
 
-    DataSourcesController(DataSourceRepository repository, DataSourceAdmin admin, MessageSource messages) {
+    DataSourcesController(
+            DataSourceRepository repository, DataSourceAdmin admin, MessageSource messages, AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.admin = admin;
         this.messages = messages;
@@ -142,6 +148,7 @@ class DataSourcesController {
                     "datasources.delete.inUse", new Object[] {source.name(), repository.usageCount(id)}, locale));
         } else {
             repository.delete(id);
+            audit.record(AuditEvent.of("data_source.deleted", "data_source", id, source.name()));
             toast = Toast.success(messages.getMessage("datasources.deleted", new Object[] {source.name()}, locale));
         }
         redirect.addFlashAttribute(Toast.ATTRIBUTE, toast);

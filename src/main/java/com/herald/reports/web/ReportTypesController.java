@@ -1,5 +1,7 @@
 package com.herald.reports.web;
 
+import com.herald.identity.AuditEvent;
+import com.herald.identity.AuditLog;
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamAccess;
 import com.herald.platform.Toast;
@@ -55,6 +57,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class ReportTypesController {
 
+    private final AuditLog audit;
+
     static final String PARAM_PREFIX = "p_";
 
     private final ReportTypeRepository repository;
@@ -68,7 +72,9 @@ class ReportTypesController {
             DataSourceRepository sources,
             ReportPreview preview,
             TeamAccess teams,
-            MessageSource messages) {
+            MessageSource messages,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.sources = sources;
         this.preview = preview;
@@ -105,7 +111,9 @@ class ReportTypesController {
             formModel(user, model);
             return "reports/report-type-form";
         }
-        repository.create(record);
+        UUID created = repository.create(record);
+        audit.record(AuditEvent.of("report_type.created", "report_type", created, record.key())
+                .withChanges(Map.of(), snapshot(record)));
         redirect.addFlashAttribute(
                 Toast.ATTRIBUTE,
                 Toast.success(messages.getMessage("reports.created", new Object[] {record.name()}, locale)));
@@ -162,6 +170,8 @@ class ReportTypesController {
             return "reports/report-type-form";
         }
         repository.update(existing.id(), record);
+        audit.record(AuditEvent.of("report_type.updated", "report_type", existing.id(), record.key())
+                .withChanges(snapshot(existing), snapshot(record)));
         redirect.addFlashAttribute(
                 Toast.ATTRIBUTE,
                 Toast.success(messages.getMessage("reports.saved", new Object[] {record.name()}, locale)));
@@ -178,6 +188,7 @@ class ReportTypesController {
         requireAdmin(user);
         ReportTypeRecord type = visible(user, key);
         repository.delete(type.id());
+        audit.record(AuditEvent.of("report_type.deleted", "report_type", type.id(), type.key()));
         redirect.addFlashAttribute(
                 Toast.ATTRIBUTE,
                 Toast.success(messages.getMessage("reports.deleted", new Object[] {type.name()}, locale)));
@@ -345,5 +356,29 @@ class ReportTypesController {
         } catch (DateTimeException e) {
             return ZoneId.of("UTC");
         }
+    }
+
+    /** What the audit log keeps of a report type: every field an administrator can change. */
+    private static Map<String, Object> snapshot(ReportTypeRecord r) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("key", r.key());
+        values.put("name", r.name());
+        values.put("description", r.description());
+        values.put(
+                "data_source_id",
+                r.dataSourceId() == null ? null : r.dataSourceId().toString());
+        values.put("sql", r.sql());
+        values.put(
+                "parameters",
+                r.parameters().stream().map(ParameterDefinition::name).toList());
+        values.put(
+                "default_format",
+                r.defaultFormat() == null ? null : r.defaultFormat().wire());
+        values.put("layout", r.layout());
+        values.put(
+                "minimum_interval",
+                r.minimumInterval() == null ? null : r.minimumInterval().toString());
+        values.put("teams", r.teamIds().stream().map(UUID::toString).sorted().toList());
+        return values;
     }
 }
