@@ -139,9 +139,21 @@ public class ReportTypeRepository implements ReportTypes {
     @Transactional
     public UUID create(ReportTypeRecord r) {
         UUID id = r.id() != null ? r.id() : Ids.newId();
+        insert("INSERT", id, r);
+        replaceGrants(id, r.teamIds());
+        return id;
+    }
+
+    /** Creates it unless a report type with that key exists (several instances may seed at once). */
+    @Transactional
+    public boolean createIfAbsent(ReportTypeRecord r) {
+        return insert("INSERT IGNORE", Ids.newId(), r) > 0;
+    }
+
+    private int insert(String verb, UUID id, ReportTypeRecord r) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                        INSERT INTO report_types (id, type_key, name, description, data_source_id, sql_text, parameters,
+        return jdbc.sql(verb + """
+                         INTO report_types (id, type_key, name, description, data_source_id, sql_text, parameters,
                             default_format, layout, min_interval, system_report, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
@@ -159,34 +171,6 @@ public class ReportTypeRepository implements ReportTypes {
                         now,
                         now)
                 .update();
-        replaceGrants(id, r.teamIds());
-        return id;
-    }
-
-    /** Creates it unless a report type with that key exists (several instances may seed at once). */
-    @Transactional
-    public boolean createIfAbsent(ReportTypeRecord r) {
-        Timestamp now = Timestamp.from(Instant.now());
-        int inserted = jdbc.sql("""
-                        INSERT IGNORE INTO report_types (id, type_key, name, description, data_source_id, sql_text,
-                            parameters, default_format, layout, min_interval, system_report, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        Ids.newId(),
-                        r.key(),
-                        r.name(),
-                        r.description(),
-                        r.dataSourceId(),
-                        r.sql(),
-                        toJson(r.parameters()),
-                        r.defaultFormat().wire(),
-                        r.layout(),
-                        r.minimumInterval() == null ? null : r.minimumInterval().toString(),
-                        r.systemReport(),
-                        now,
-                        now)
-                .update();
-        return inserted > 0;
     }
 
     @Transactional
