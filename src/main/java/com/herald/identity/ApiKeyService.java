@@ -4,7 +4,7 @@ import com.herald.identity.internal.ApiKeyRepository;
 import com.herald.identity.internal.UserRepository;
 import com.herald.platform.InvalidRequest;
 import com.herald.platform.NotFoundException;
-import java.security.SecureRandom;
+import com.herald.platform.Secrets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,6 @@ import org.springframework.stereotype.Service;
 public class ApiKeyService {
 
     public static final Set<String> SCOPES = Set.of("read", "write");
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The key as stored, plus its secret: returned once, never again. */
     public record CreatedKey(ApiKey key, String secret) {}
@@ -55,10 +53,7 @@ public class ApiKeyService {
         if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
             throw InvalidRequest.of("scopes", "validation.apiKey.scopes");
         }
-        StringBuilder secret = new StringBuilder("hk_");
-        for (int i = 0; i < 40; i++) {
-            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
+        String secret = "hk_" + Secrets.random(40);
         Set<String> ordered = new LinkedHashSet<>();
         if (scopes.contains("read")) {
             ordered.add("read");
@@ -66,10 +61,10 @@ public class ApiKeyService {
         if (scopes.contains("write")) {
             ordered.add("write");
         }
-        UUID id = keys.create(owner, name.trim(), secret.toString(), ordered);
+        UUID id = keys.create(owner, name.trim(), secret, ordered);
         audit.record(AuditEvent.of("api_key.created", "api_key", id, name.trim())
                 .withChanges(Map.of(), Map.of("owner", account.email(), "scopes", String.join(",", ordered))));
-        return new CreatedKey(keys.find(id).orElseThrow(), secret.toString());
+        return new CreatedKey(keys.find(id).orElseThrow(), secret);
     }
 
     public void revoke(HeraldUser caller, UUID keyId) {

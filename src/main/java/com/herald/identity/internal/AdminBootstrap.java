@@ -2,7 +2,7 @@ package com.herald.identity.internal;
 
 import com.herald.identity.AuditEvent;
 import com.herald.identity.AuditLog;
-import java.security.SecureRandom;
+import com.herald.platform.Secrets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ class AdminBootstrap implements ApplicationRunner {
 
     static final String DEFAULT_ADMIN_EMAIL = "admin@herald.local";
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final BootstrapProperties properties;
     private final UserRepository users;
@@ -66,7 +65,7 @@ class AdminBootstrap implements ApplicationRunner {
 
     private void createAdmin(String email) {
         boolean generated = !StringUtils.hasText(properties.adminPassword());
-        String password = generated ? generatePassword() : properties.adminPassword();
+        String password = generated ? Secrets.random(20) : properties.adminPassword();
         try {
             tx.executeWithoutResult(
                     status -> users.create(email, "Administrator", passwordEncoder.encode(password), true));
@@ -111,14 +110,5 @@ class AdminBootstrap implements ApplicationRunner {
         } catch (DuplicateKeyException e) {
             // registered concurrently by another instance
         }
-    }
-
-    private static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(20);
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

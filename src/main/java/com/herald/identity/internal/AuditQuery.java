@@ -1,6 +1,7 @@
 package com.herald.identity.internal;
 
 import com.herald.identity.AuditEntry;
+import com.herald.platform.SqlLike;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,11 +67,11 @@ public class AuditQuery {
         }
         if (filter.action() != null && !filter.action().isBlank()) {
             clauses.add("action LIKE ?");
-            params.add(escape(filter.action().trim()) + "%");
+            params.add(SqlLike.startsWith(filter.action().trim()));
         }
         if (filter.actor() != null && !filter.actor().isBlank()) {
             clauses.add("actor_email LIKE ?");
-            params.add("%" + escape(filter.actor().trim()) + "%");
+            params.add(SqlLike.contains(filter.actor().trim()));
         }
         if (filter.team() != null) {
             clauses.add("team_id = ?");
@@ -85,9 +86,5 @@ public class AuditQuery {
             params.add(Timestamp.from(filter.to()));
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

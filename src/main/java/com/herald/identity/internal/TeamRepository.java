@@ -7,6 +7,7 @@ import com.herald.identity.TeamAccess;
 import com.herald.identity.TeamRole;
 import com.herald.identity.TeamSummary;
 import com.herald.platform.Ids;
+import com.herald.platform.SqlLike;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,16 +61,15 @@ public class TeamRepository implements TeamAccess {
 
     public List<Team> visible(HeraldUser user, String query, int limit, int offset) {
         return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM teams t WHERE " + visibility(user)
-                        + " AND (? IS NULL OR t.name LIKE CONCAT('%', ?, '%')) ORDER BY t.name LIMIT ? OFFSET ?")
-                .params(user.id(), query, query, limit, offset)
+                        + " AND (? IS NULL OR t.name LIKE ?) ORDER BY t.name LIMIT ? OFFSET ?")
+                .params(user.id(), query, SqlLike.contains(query), limit, offset)
                 .query(TeamRepository::team)
                 .list();
     }
 
     public long countVisible(HeraldUser user, String query) {
-        return jdbc.sql("SELECT COUNT(*) FROM teams t WHERE " + visibility(user)
-                        + " AND (? IS NULL OR t.name LIKE CONCAT('%', ?, '%'))")
-                .params(user.id(), query, query)
+        return jdbc.sql("SELECT COUNT(*) FROM teams t WHERE " + visibility(user) + " AND (? IS NULL OR t.name LIKE ?)")
+                .params(user.id(), query, SqlLike.contains(query))
                 .query(Long.class)
                 .single();
     }

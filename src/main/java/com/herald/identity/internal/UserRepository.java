@@ -5,6 +5,7 @@ import com.herald.identity.UserAccount;
 import com.herald.identity.UserDirectory;
 import com.herald.identity.UserSummary;
 import com.herald.platform.Ids;
+import com.herald.platform.SqlLike;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,32 +32,36 @@ public class UserRepository implements UserDirectory {
         this.jdbc = jdbc;
     }
 
+    private static final String PRINCIPAL_COLUMNS = """
+            id, email, display_name, password_hash, system_admin, enabled,
+            locked_until IS NOT NULL AND locked_until > UTC_TIMESTAMP(6) AS locked, time_zone, locale""";
+
     public Optional<HeraldUser> findByEmail(String email) {
-        return jdbc.sql("""
-                        SELECT id, email, display_name, password_hash, system_admin, enabled,
-                               locked_until IS NOT NULL AND locked_until > UTC_TIMESTAMP(6) AS locked,
-                               time_zone, locale
-                        FROM users WHERE email = ?""")
+        return jdbc.sql("SELECT " + PRINCIPAL_COLUMNS + " FROM users WHERE email = ?")
                 .param(normalize(email))
-                .query((rs, n) -> new HeraldUser(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("email"),
-                        rs.getString("display_name"),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("system_admin"),
-                        rs.getBoolean("enabled"),
-                        rs.getBoolean("locked"),
-                        rs.getString("time_zone"),
-                        rs.getString("locale")))
+                .query(UserRepository::principal)
                 .optional();
     }
 
+    /** One indexed query: every API request resolves its key's user through here. */
     public Optional<HeraldUser> findById(UUID id) {
-        return jdbc.sql("SELECT email FROM users WHERE id = ?")
+        return jdbc.sql("SELECT " + PRINCIPAL_COLUMNS + " FROM users WHERE id = ?")
                 .param(id)
-                .query(String.class)
-                .optional()
-                .flatMap(this::findByEmail);
+                .query(UserRepository::principal)
+                .optional();
+    }
+
+    private static HeraldUser principal(ResultSet rs, int row) throws SQLException {
+        return new HeraldUser(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                rs.getBoolean("system_admin"),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("locked"),
+                rs.getString("time_zone"),
+                rs.getString("locale"));
     }
 
     public Optional<UserAccount> account(UUID id) {
@@ -70,14 +75,14 @@ public class UserRepository implements UserDirectory {
         return jdbc.sql("SELECT " + ACCOUNT_COLUMNS
                         + " FROM users WHERE (? IS NULL OR email LIKE ? OR display_name LIKE ?)"
                         + " ORDER BY email LIMIT ? OFFSET ?")
-                .params(query, like(query), like(query), limit, offset)
+                .params(query, SqlLike.contains(query), SqlLike.contains(query), limit, offset)
                 .query(UserRepository::account)
                 .list();
     }
 
     public long countMatching(String query) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE (? IS NULL OR email LIKE ? OR display_name LIKE ?)")
-                .params(query, like(query), like(query))
+                .params(query, SqlLike.contains(query), SqlLike.contains(query))
                 .query(Long.class)
                 .single();
     }
@@ -196,12 +201,6 @@ public class UserRepository implements UserDirectory {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String like(String query) {
-        return query == null
-                ? null
-                : "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public static String normalize(String email) {

@@ -1,10 +1,10 @@
 package com.herald.reports.internal;
 
 import com.herald.platform.Ids;
+import com.herald.platform.Secrets;
 import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ParameterType;
 import com.herald.reports.ReportFormat;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -166,14 +166,9 @@ class BuiltinReports {
                 log.warn("The demo reader's password was encrypted with another key; generating a new one");
             }
         }
-        SecureRandom random = new SecureRandom();
-        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        sources.setPassword(demo, cipher.encrypt(password.toString()));
-        return password.toString();
+        String password = Secrets.random(32);
+        sources.setPassword(demo, cipher.encrypt(password));
+        return password;
     }
 
     private void seedDemoReportTypes(UUID demo) {
