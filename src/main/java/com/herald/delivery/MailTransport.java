@@ -10,7 +10,13 @@ public interface MailTransport {
 
     MimeMessage createMimeMessage();
 
-    void send(MimeMessage message);
+    /**
+     * Sends the message (saving its changes first, so headers such as Message-ID are final) and says
+     * what the server answered.
+     *
+     * @throws DeliveryFailure when the server or the recipient's address refuses it
+     */
+    SendReceipt send(MimeMessage message);
 
     /** True when messages are stored in the outbox instead of being sent. */
     boolean isOutbox();

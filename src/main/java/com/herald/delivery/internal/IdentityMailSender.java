@@ -1,5 +1,6 @@
 package com.herald.delivery.internal;
 
+import com.herald.delivery.DeliveryFailure;
 import com.herald.delivery.MailTransport;
 import com.herald.identity.IdentityMail;
 import jakarta.mail.MessagingException;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -55,7 +55,7 @@ class IdentityMailSender {
                             + "text-decoration:none;border-radius:4px\">" + HtmlUtils.htmlEscape(action) + "</a></p>"
                             + "</body></html>");
             transport.send(message);
-        } catch (MessagingException | MailException e) {
+        } catch (MessagingException | DeliveryFailure e) {
             log.warn("Could not send {} to {}: {}", prefix, mail.to(), e.getMessage());
         }
     }

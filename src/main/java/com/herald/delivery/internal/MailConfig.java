@@ -10,12 +10,17 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
 
-    /** Spring Boot creates a JavaMailSender only when spring.mail.host is set; otherwise mail goes to the outbox. */
+    /**
+     * Spring Boot creates a JavaMailSender only when spring.mail.host is set; otherwise mail goes to the
+     * outbox. Its settings (host, port, credentials, spring.mail.properties) feed the pooled transport;
+     * the sender itself only serves Spring Boot's "mail" health check.
+     */
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, OutboxRepository outbox) {
+    MailTransport mailTransport(
+            ObjectProvider<JavaMailSender> sender, OutboxRepository outbox, MailProperties properties) {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp instanceof JavaMailSenderImpl impl) {
-            return new SmtpMailTransport(impl);
+            return PooledSmtpTransport.create(impl, properties);
         }
         return new OutboxMailTransport(outbox);
     }

@@ -1,14 +1,16 @@
 package com.herald.delivery.internal;
 
 import com.herald.delivery.MailTransport;
+import com.herald.delivery.SendReceipt;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Properties;
-import org.springframework.mail.MailPreparationException;
 
 /** Stores each message, byte for byte as it would go over SMTP, in the outbox table. */
 final class OutboxMailTransport implements MailTransport {
+
+    static final String STORED = "stored in outbox";
 
     private final Session session = Session.getInstance(new Properties());
     private final OutboxRepository outbox;
@@ -23,12 +25,14 @@ final class OutboxMailTransport implements MailTransport {
     }
 
     @Override
-    public void send(MimeMessage message) {
+    public SendReceipt send(MimeMessage message) {
         try {
             message.saveChanges();
             outbox.store(message);
+            return new SendReceipt(message.getMessageID(), STORED);
         } catch (MessagingException e) {
-            throw new MailPreparationException("Could not store the message in the outbox", e);
+            // a message that cannot be written out is a bug of its composer, not a delivery problem
+            throw new IllegalStateException("Could not store the message in the outbox", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package com.herald.delivery.internal;
 
+import com.herald.delivery.DeliveryFailure;
 import com.herald.delivery.MailTransport;
+import com.herald.delivery.SendReceipt;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZonedDateTime;
@@ -8,8 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
@@ -28,8 +28,8 @@ public class TestEmailService {
         this.messages = messages;
     }
 
-    /** Sends one test message to the address; throws {@link MailException} when the transport fails. */
-    public void send(String to, String requestedBy, Locale locale) {
+    /** Sends one test message to the address; throws {@link DeliveryFailure} when the transport fails. */
+    public SendReceipt send(String to, String requestedBy, Locale locale) {
         String when = ZonedDateTime.now()
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(locale));
         String subject = messages.getMessage("mail.test.subject", null, locale);
@@ -46,9 +46,9 @@ public class TestEmailService {
                     "<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;color:#212529\">"
                             + "<h1 style=\"font-size:20px\">" + HtmlUtils.htmlEscape(subject) + "</h1>"
                             + "<p>" + HtmlUtils.htmlEscape(body) + "</p></body></html>");
-            transport.send(message);
+            return transport.send(message);
         } catch (MessagingException e) {
-            throw new MailPreparationException("Could not build the test email", e);
+            throw new IllegalStateException("Could not build the test email", e);
         }
     }
 }

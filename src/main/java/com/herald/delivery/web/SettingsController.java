@@ -1,5 +1,6 @@
 package com.herald.delivery.web;
 
+import com.herald.delivery.DeliveryFailure;
 import com.herald.delivery.MailTransport;
 import com.herald.delivery.internal.TestEmailService;
 import com.herald.identity.HeraldUser;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,7 +67,7 @@ class SettingsController {
                     transport.isOutbox() ? "settings.testEmail.storedInOutbox" : "settings.testEmail.sent",
                     new Object[] {form.recipient().trim()},
                     locale));
-        } catch (MailException e) {
+        } catch (DeliveryFailure e) {
             log.warn("Test email to {} failed: {}", form.recipient(), e.getMessage());
             toast = Toast.error(
                     messages.getMessage("settings.testEmail.failed", new Object[] {transport.destination()}, locale));
