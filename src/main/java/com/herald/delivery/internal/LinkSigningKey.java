@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,18 @@ class LinkSigningKey {
 
     private final Environment env;
     private final JdbcClient jdbc;
+    private final String name;
 
+    @Autowired
     LinkSigningKey(Environment env, JdbcClient jdbc) {
+        this(env, jdbc, NAME);
+    }
+
+    /** Under another name: tests race for a fresh key without touching the application's. */
+    LinkSigningKey(Environment env, JdbcClient jdbc, String name) {
         this.env = env;
         this.jdbc = jdbc;
+        this.name = name;
     }
 
     byte[] get() {
@@ -39,13 +48,13 @@ class LinkSigningKey {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         jdbc.sql("INSERT IGNORE INTO link_signing_keys (name, secret, created_at) VALUES (?, ?, ?)")
-                .params(NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()))
+                .params(name, Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now()))
                 .update();
         String stored = jdbc.sql("SELECT secret FROM link_signing_keys WHERE name = ?")
-                .param(NAME)
+                .param(name)
                 .query(String.class)
                 .single();
-        return decode(stored, "link_signing_keys." + NAME);
+        return decode(stored, "link_signing_keys." + name);
     }
 
     private static byte[] derive(byte[] secret) {

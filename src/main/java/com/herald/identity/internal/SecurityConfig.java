@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -85,6 +86,7 @@ class SecurityConfig {
                                 "/forgot-password",
                                 "/reset-password/**",
                                 "/invitations/**",
+                                "/unsubscribe/**",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",
@@ -96,6 +98,10 @@ class SecurityConfig {
                         .hasRole("SYSTEM_ADMIN")
                         .anyRequest()
                         .authenticated())
+                // RFC 8058 one-click unsubscribe: a mail client POSTs without any CSRF token; the signed
+                // token in the path is what authorises it (delivery's UnsubscribeController)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/unsubscribe/**")))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
