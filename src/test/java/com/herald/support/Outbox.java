@@ -42,7 +42,8 @@ public class Outbox {
             java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
             message.writeTo(raw);
             String text = decodeQuotedPrintable(raw.toString(java.nio.charset.StandardCharsets.UTF_8));
-            Matcher matcher = Pattern.compile("https?://[^\\s\"<>]*" + Pattern.quote(pathFragment) + "[A-Za-z0-9_-]+")
+            Matcher matcher = Pattern.compile(
+                            "https?://[^\\s\"<>]*" + Pattern.quote(pathFragment) + "[A-Za-z0-9_.-]*[A-Za-z0-9_-]")
                     .matcher(text);
             return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
         } catch (Exception e) {

@@ -31,17 +31,17 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * EHLO again, AUTH) where a message on an open one costs MAIL, RCPT, DATA; a run that mails 500
  * recipients should not pay the first part 500 times. Up to {@code poolSize} connections, each used by
  * one sender at a time; senders beyond that wait. The most recently used connection is taken first, so
- * under light load the others age out: after 30 s idle a connection is closed (QUIT). A connection idle
- * for more than a second is checked (NOOP) before use, since servers drop idle clients; a connection
- * that failed is closed, and when the failure was the connection itself the idle ones are closed too, as
- * they most likely point at the same dead server.
+ * under light load the others age out: after 30 s idle a connection is closed (QUIT). Every reuse starts
+ * with a NOOP: servers drop idle clients and restart, and a message sent into a dead connection would
+ * fail where a new connection would have worked; one round trip is still far less than a new connection.
+ * A connection that failed is closed, and when the failure was the connection itself the idle ones are
+ * closed too, as they most likely point at the same dead server.
  */
 final class PooledSmtpTransport implements MailTransport, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PooledSmtpTransport.class);
 
     static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    static final long PROBE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Where to connect; {@code protocol} is smtp or smtps. */
     record Server(String protocol, String host, int port, String username, String password) {}
@@ -180,9 +180,7 @@ final class PooledSmtpTransport implements MailTransport, AutoCloseable {
     private Transport borrow() throws MessagingException {
         for (Idle candidate = idle.pollFirst(); candidate != null; candidate = idle.pollFirst()) {
             long age = nanoTime.getAsLong() - candidate.since();
-            if (age >= IDLE_LIMIT_NANOS) {
-                close(candidate.transport());
-            } else if (age >= PROBE_AFTER_NANOS && !candidate.transport().isConnected()) {
+            if (age >= IDLE_LIMIT_NANOS || !candidate.transport().isConnected()) {
                 close(candidate.transport());
             } else {
                 return candidate.transport();

@@ -122,6 +122,21 @@ class PooledSmtpTransportIT {
     }
 
     @Test
+    void aServerRestartBetweenTwoMessagesGoesUnnoticed() throws Exception {
+        int port = freePort();
+        GreenMail first = greenMail(port);
+        PooledSmtpTransport transport = transport(port, 2, SendRateLimiter.of(0), System::nanoTime);
+        transport.send(message(transport, "one@example.com", "one"));
+        first.stop();
+        GreenMail second = greenMail(port);
+
+        transport.send(message(transport, "two@example.com", "two"));
+
+        assertThat(second.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(sockets.sockets).hasSize(2);
+    }
+
+    @Test
     void refusalsAreClassifiedOnTheWireAndTheConnectionIsKept() throws Exception {
         ScriptedSmtpServer server = scripted(
                 address -> address.startsWith("gone")
@@ -144,7 +159,7 @@ class PooledSmtpTransportIT {
     }
 
     @Test
-    void idleConnectionsAreCheckedAfterASecondAndClosedAfterThirtySeconds() throws Exception {
+    void aReusedConnectionIsCheckedFirstAndClosedAfterThirtySecondsIdle() throws Exception {
         ScriptedSmtpServer server = scripted(address -> null, recipient -> null);
         AtomicLong now = new AtomicLong();
         PooledSmtpTransport transport = transport(server.port(), 4, SendRateLimiter.of(0), now::get);
@@ -153,8 +168,9 @@ class PooledSmtpTransportIT {
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(500));
         transport.send(message(transport, "a@example.com", "2"));
         now.addAndGet(TimeUnit.SECONDS.toNanos(2));
-        transport.send(message(transport, "a@example.com", "3 after a NOOP"));
+        transport.send(message(transport, "a@example.com", "3"));
         assertThat(server.connections.get()).isEqualTo(1);
+        assertThat(server.noops.get()).as("one check per reuse").isEqualTo(2);
 
         now.addAndGet(TimeUnit.SECONDS.toNanos(29));
         transport.evictIdle();

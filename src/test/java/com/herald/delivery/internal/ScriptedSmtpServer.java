@@ -24,6 +24,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Function<String, String> data;
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger accepted = new AtomicInteger();
+    final AtomicInteger noops = new AtomicInteger();
 
     ScriptedSmtpServer(Function<String, String> rcpt, Function<String, String> data) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -79,7 +80,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                         accepted.incrementAndGet();
                     }
                     reply(out, answer == null ? "250 2.0.0 queued as 42" : answer);
-                } else if (command.equals("RSET") || command.equals("NOOP")) {
+                } else if (command.equals("NOOP")) {
+                    noops.incrementAndGet();
+                    reply(out, "250 OK");
+                } else if (command.equals("RSET")) {
                     reply(out, "250 OK");
                 } else if (command.equals("QUIT")) {
                     reply(out, "221 bye");
