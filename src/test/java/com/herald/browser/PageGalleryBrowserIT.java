@@ -2,12 +2,19 @@ package com.herald.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.herald.delivery.ReportEmail;
+import com.herald.delivery.ReportMailer;
+import com.herald.delivery.SendReceipt;
+import com.herald.delivery.Unsubscribes;
 import com.herald.identity.TeamRole;
 import com.herald.support.Browser;
 import com.herald.support.IntegrationTest;
 import com.herald.support.TestUsers;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +26,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every page of the portal opens in Chromium, as a system admin, without an error page or a console
@@ -34,6 +42,15 @@ class PageGalleryBrowserIT {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    Unsubscribes unsubscribes;
+
+    @Autowired
+    ReportMailer mailer;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Browser browser;
 
@@ -59,6 +76,18 @@ class PageGalleryBrowserIT {
             assertThat(driver.findElements(By.id("error"))).as(anonymous).isEmpty();
             browser.screenshot("gallery" + anonymous.replace('/', '-'));
         }
+        browser.open(unsubscribes.url(UUID.randomUUID(), "gallery@example.com").getPath());
+        browser.screenshot("gallery-unsubscribe");
+        driver.findElement(By.id("unsubscribe-confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unsubscribed")));
+        browser.screenshot("gallery-unsubscribe-done");
+        browser.open("/unsubscribe/not-a-token");
+        assertThat(driver.findElement(By.id("unsubscribe-invalid")).isDisplayed())
+                .isTrue();
+        browser.screenshot("gallery-unsubscribe-invalid");
+        // the 404 status of that page is the one console entry it may cause (reading the log empties it)
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("status of 404");
+        UUID reportEmail = outboxIdOf(mailer.send(sampleReportEmail()));
 
         browser.open("/login");
         driver.findElement(By.id("email")).sendKeys(TestUsers.ADMIN_EMAIL);
@@ -82,6 +111,7 @@ class PageGalleryBrowserIT {
                 "/admin/users/new",
                 "/admin/users/" + users.admin().id(),
                 "/admin/outbox",
+                "/admin/outbox/" + reportEmail,
                 "/admin/settings");
         for (String page : pages) {
             for (int width : new int[] {1280, 360}) {
@@ -103,5 +133,38 @@ class PageGalleryBrowserIT {
         }
         driver.manage().window().setSize(new Dimension(1280, 900));
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    private UUID outboxIdOf(SendReceipt receipt) {
+        return jdbc.sql("SELECT id FROM outbox_messages WHERE message_id = ? ORDER BY created_at DESC LIMIT 1")
+                .param(receipt.messageId())
+                .query(UUID.class)
+                .single();
+    }
+
+    private static ReportEmail sampleReportEmail() {
+        String table = "<table style=\"border-collapse:collapse;font-size:13px\"><tr>"
+                + "<th style=\"border:1px solid #d0d7de;padding:4px 8px\">Region</th>"
+                + "<th style=\"border:1px solid #d0d7de;padding:4px 8px\">Revenue</th></tr>"
+                + "<tr><td style=\"border:1px solid #d0d7de;padding:4px 8px\">North</td>"
+                + "<td style=\"border:1px solid #d0d7de;padding:4px 8px\">12,400.00</td></tr></table>";
+        return new ReportEmail(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "gallery-reader@example.com",
+                "Gallery Reader",
+                Locale.ENGLISH,
+                "Sales by region — March 2026",
+                "Sales by region",
+                "Monthly sales",
+                "March 2026",
+                2,
+                false,
+                table,
+                List.of(),
+                List.of(new ReportEmail.DownloadLink(
+                        "sales-by-region.pdf",
+                        URI.create("http://localhost/artifacts/example"),
+                        Instant.parse("2026-04-08T06:00:00Z"))));
     }
 }

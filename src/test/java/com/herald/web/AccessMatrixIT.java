@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.herald.delivery.Unsubscribes;
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamRole;
 import com.herald.recipients.RecipientInput;
@@ -53,6 +54,7 @@ class AccessMatrixIT {
             UUID outboxMessage,
             UUID viewerKey,
             UUID dataSource,
+            String unsubscribeToken,
             Map<Actor, HeraldUser> users,
             Map<Actor, String> keys) {}
 
@@ -390,6 +392,38 @@ class AccessMatrixIT {
                 portal("GET /invitations/{bogus}", f -> get("/invitations/not-a-token"), 200, 200, 200, 200, 200, 200));
         rows.add(portal(
                 "GET /reset-password/{bogus}", f -> get("/reset-password/not-a-token"), 200, 200, 200, 200, 200, 200));
+        // unsubscribe links from report emails: the signed token decides, not the session
+        rows.add(portal(
+                "GET /unsubscribe/{token}",
+                f -> get("/unsubscribe/" + f.unsubscribeToken()),
+                200,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "POST /unsubscribe/{token}",
+                f -> post("/unsubscribe/" + f.unsubscribeToken()),
+                200,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(
+                portal("GET /unsubscribe/{bogus}", f -> get("/unsubscribe/not-a-token"), 404, 404, 404, 404, 404, 404));
+        rows.add(portal(
+                "POST /unsubscribe/{bogus}",
+                f -> post("/unsubscribe/not-a-token")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"),
+                404,
+                404,
+                404,
+                404,
+                404,
+                404));
         // my own profile: everyone signed in
         rows.add(portal(
                 "POST /profile",
@@ -609,6 +643,9 @@ class AccessMatrixIT {
     RecipientListManager lists;
 
     @Autowired
+    Unsubscribes unsubscribes;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TestFactory
@@ -678,7 +715,8 @@ class AccessMatrixIT {
         UUID dataSource = jdbc.sql("SELECT id FROM data_sources ORDER BY created_at LIMIT 1")
                 .query(UUID.class)
                 .single();
-        return new Fixture(own, foreign, list, message, viewerKey, dataSource, people, keys);
+        String unsubscribeToken = unsubscribes.token(UUID.randomUUID(), "matrix-" + UUID.randomUUID() + "@example.com");
+        return new Fixture(own, foreign, list, message, viewerKey, dataSource, unsubscribeToken, people, keys);
     }
 
     private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
