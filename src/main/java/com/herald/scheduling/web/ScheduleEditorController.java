@@ -208,9 +208,17 @@ class ScheduleEditorController {
 
     // --- helpers
 
+    /**
+     * When the form itself found problems (a cadence that does not parse, a number that is none), the manager's
+     * rules are asked too, so that every field says what is wrong at once; otherwise saving asks them.
+     */
     private List<InvalidRequest.Problem> problems(
             HeraldUser user, ScheduleForms.Conversion conversion, UUID scheduleId) {
-        List<InvalidRequest.Problem> checked = schedules.check(user, conversion.draft(), scheduleId);
+        if (conversion.problems().isEmpty()) {
+            return List.of();
+        }
+        List<InvalidRequest.Problem> checked =
+                schedules.check(user, ScheduleForms.withDefaults(conversion.draft(), user, reportTypes), scheduleId);
         return ScheduleForms.merge(conversion.problems(), checked);
     }
 

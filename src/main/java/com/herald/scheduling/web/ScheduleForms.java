@@ -3,6 +3,7 @@ package com.herald.scheduling.web;
 import com.herald.identity.HeraldUser;
 import com.herald.platform.InvalidRequest;
 import com.herald.reports.ReportFormat;
+import com.herald.reports.ReportTypes;
 import com.herald.scheduling.Cadence;
 import com.herald.scheduling.CadenceProblem;
 import com.herald.scheduling.Cadences;
@@ -189,6 +190,51 @@ final class ScheduleForms {
             problems.add(new InvalidRequest.Problem("team_id", "schedules.form.teamUnknown"));
         }
         return new Conversion(draft, problems);
+    }
+
+    /**
+     * The draft with the defaults that saving gives an empty field (product.md §3), for {@code check}, which
+     * takes a complete draft.
+     */
+    static ScheduleDraft withDefaults(ScheduleDraft d, HeraldUser user, ReportTypes reportTypes) {
+        List<ReportFormat> formats = d.formats();
+        if (formats == null) {
+            formats = reportTypes
+                    .findUsable(user, d.reportType() == null ? "" : d.reportType())
+                    .map(t -> List.of(t.defaultFormat()))
+                    .orElse(List.of(ReportFormat.CSV));
+        }
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone() == null ? zoneOf(user).getId() : d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                formats,
+                d.subject() == null ? ScheduleDraft.DEFAULT_SUBJECT : d.subject(),
+                d.skipIfEmpty(),
+                or(d.timeoutSeconds(), ScheduleDraft.DEFAULT_TIMEOUT_SECONDS),
+                or(d.maxRetries(), ScheduleDraft.DEFAULT_MAX_RETRIES),
+                or(d.retryBackoffSeconds(), ScheduleDraft.DEFAULT_RETRY_BACKOFF_SECONDS),
+                d.overlapPolicy() == null ? OverlapPolicy.SKIP : d.overlapPolicy(),
+                or(d.catchupWindowMinutes(), ScheduleDraft.DEFAULT_CATCHUP_WINDOW_MINUTES),
+                or(d.flexibleWindowMinutes(), 0),
+                or(d.pauseAfterFailures(), ScheduleDraft.DEFAULT_PAUSE_AFTER_FAILURES),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static Integer or(Integer value, int fallback) {
+        return value == null ? fallback : value;
     }
 
     /** The cadence the builder describes, read by {@link Cadences#parse} from its api.md fields. */
