@@ -149,8 +149,17 @@ class PageGalleryBrowserIT {
                         .isTrue();
                 Long overflow = (Long) driver.executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object widest = overflow > 0 ? driver.executeScript("""
+                                var w = document.documentElement.clientWidth, out = [];
+                                document.querySelectorAll('body *').forEach(function (e) {
+                                  var r = e.getBoundingClientRect();
+                                  if (r.right > w + 1 && !e.closest('.table-responsive')) {
+                                    out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.width));
+                                  }
+                                });
+                                return out.slice(0, 8).join(' | ');""") : "";
                 assertThat(overflow)
-                        .as("horizontal scrolling of %s at %d px", page, width)
+                        .as("horizontal scrolling of %s at %d px: %s", page, width, widest)
                         .isLessThanOrEqualTo(0L);
                 String name = "gallery"
                         + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id")

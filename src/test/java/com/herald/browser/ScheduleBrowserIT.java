@@ -102,8 +102,8 @@ class ScheduleBrowserIT {
         assertThat(driver.findElement(By.id("param-day-help")).getText()).contains("today-7d");
 
         // cadence builder: weekly, Monday (preset) and Tuesday, 06:45 in Berlin
-        driver.findElement(By.cssSelector("label[for=frequency-weekly]")).click();
-        driver.findElement(By.cssSelector("input[name=daysOfWeek][value=TUE]")).click();
+        click(driver.findElement(By.cssSelector("label[for=frequency-weekly]")));
+        click(driver.findElement(By.cssSelector("input[name=daysOfWeek][value=TUE]")));
         WebElement time = driver.findElement(By.id("time"));
         time.clear();
         time.sendKeys("06:45");
@@ -127,12 +127,10 @@ class ScheduleBrowserIT {
         driver.findElement(By.id("emails")).sendKeys(address);
         WebElement csv = driver.findElement(By.cssSelector("input[name=formats][value=csv]"));
         if (!csv.isSelected()) {
-            csv.click();
+            click(csv);
         }
         browser.screenshot("schedules-02-editor");
-        WebElement save = driver.findElement(By.id("save-schedule"));
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", save);
-        save.click();
+        click(driver.findElement(By.id("save-schedule")));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("schedule-name"), name));
         assertThat(driver.findElement(By.id("schedule-cadence")).getText())
@@ -140,7 +138,7 @@ class ScheduleBrowserIT {
         assertThat(driver.findElements(By.cssSelector("#next-runs li"))).hasSize(5);
         browser.screenshot("schedules-03-detail");
 
-        driver.findElement(By.id("run-now")).click();
+        click(driver.findElement(By.id("run-now")));
         WebElement status = wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#runs-table tbody tr .run-status")));
         assertThat(status.getText()).isIn("Queued", "Running", "Succeeded");
@@ -163,7 +161,7 @@ class ScheduleBrowserIT {
         attachment.getInputStream().transferTo(content);
         assertThat(content.toString(StandardCharsets.UTF_8)).contains("region").contains("revenue");
 
-        driver.findElement(By.cssSelector("#runs-table tbody tr td a")).click();
+        click(driver.findElement(By.cssSelector("#runs-table tbody tr td a")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deliveries-table")));
         assertThat(driver.findElement(By.id("deliveries-table")).getText())
                 .contains(address)
@@ -173,6 +171,12 @@ class ScheduleBrowserIT {
         assertThat(browser.consoleErrors())
                 .as("browser console errors (CSP violations, failed scripts)")
                 .isEmpty();
+    }
+
+    /** Scrolls the element to the middle of the window first, so no sticky or fixed element covers it. */
+    private void click(WebElement element) {
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
     }
 
     private static Optional<Part> attachment(Part part, String suffix) throws Exception {
