@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.herald.identity.HeraldUser;
@@ -347,9 +349,12 @@ class SchedulePortalIT {
 
         String runPage = page(viewer, get("/runs/" + runId));
         assertThat(runPage).contains("id=\"deliveries-table\"").contains("id=\"artifacts\"");
-        MvcResult download = mvc.perform(get("/runs/" + runId + "/artifact")
+        MvcResult started = mvc.perform(get("/runs/" + runId + "/artifact")
                         .param("format", "csv")
                         .with(user(viewer)))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        MvcResult download = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8"))
                 .andReturn();
