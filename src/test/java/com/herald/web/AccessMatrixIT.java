@@ -1,6 +1,7 @@
 package com.herald.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -10,14 +11,20 @@ import com.herald.identity.TeamRole;
 import com.herald.recipients.RecipientInput;
 import com.herald.recipients.RecipientListDraft;
 import com.herald.recipients.RecipientListManager;
+import com.herald.scheduling.Cadence;
+import com.herald.scheduling.ScheduleDraft;
+import com.herald.scheduling.ScheduleManager;
 import com.herald.support.IntegrationTest;
 import com.herald.support.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,7 +61,10 @@ class AccessMatrixIT {
             UUID viewerKey,
             UUID dataSource,
             Map<Actor, HeraldUser> users,
-            Map<Actor, String> keys) {}
+            Map<Actor, String> keys,
+            UUID editorSchedule,
+            UUID adminSchedule,
+            Supplier<UUID> run) {}
 
     /**
      * One endpoint: the request (built from the fixture), and the expected status for each actor in
@@ -593,6 +603,117 @@ class AccessMatrixIT {
                 200,
                 200,
                 200));
+        // schedules (product.md §2): everyone in the team views; editors change their own, team admins all
+        rows.add(api("GET /api/v1/schedules", f -> get("/api/v1/schedules"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/schedules/{editor's}",
+                f -> get("/api/v1/schedules/" + f.editorSchedule()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/schedules/{editor's}/runs",
+                f -> get("/api/v1/schedules/" + f.editorSchedule() + "/runs"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/schedules (own team)",
+                f -> json(HttpMethod.POST, "/api/v1/schedules", newSchedule(f.ownTeam())),
+                // an invisible team_id is a body_validation_error, the same as one that does not exist
+                401,
+                422,
+                403,
+                201,
+                201,
+                201));
+        for (boolean editors : List.of(true, false)) {
+            String whose = editors ? "{editor's}" : "{admin's}";
+            Function<Fixture, UUID> schedule = editors ? Fixture::editorSchedule : Fixture::adminSchedule;
+            int editor = editors ? 200 : 403;
+            rows.add(api(
+                    "PATCH /api/v1/schedules/" + whose,
+                    f -> json(
+                            HttpMethod.PATCH,
+                            "/api/v1/schedules/" + schedule.apply(f),
+                            "{\"description\":\"" + UUID.randomUUID() + "\"}"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/pause",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/pause"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/resume",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/resume"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/trigger",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/trigger"),
+                    401,
+                    404,
+                    403,
+                    editors ? 202 : 403,
+                    202,
+                    202)));
+            rows.add(destructive(api(
+                    "DELETE /api/v1/schedules/" + whose,
+                    f -> request(HttpMethod.DELETE, "/api/v1/schedules/" + schedule.apply(f)),
+                    401,
+                    404,
+                    403,
+                    editors ? 204 : 403,
+                    204,
+                    204)));
+        }
+        rows.add(api(
+                "GET /api/v1/runs/{editor's schedule's}",
+                f -> get("/api/v1/runs/" + f.run().get()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/runs/{editor's schedule's}/artifact",
+                f -> get("/api/v1/runs/" + f.run().get() + "/artifact"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/runs/{editor's schedule's, all delivered}/retry",
+                f -> post("/api/v1/runs/" + f.run().get() + "/retry"),
+                // allowed, but there is nothing to re-send
+                401,
+                404,
+                403,
+                409,
+                409,
+                409));
         return rows;
     }
 
@@ -607,6 +728,9 @@ class AccessMatrixIT {
 
     @Autowired
     RecipientListManager lists;
+
+    @Autowired
+    ScheduleManager schedules;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -678,7 +802,73 @@ class AccessMatrixIT {
         UUID dataSource = jdbc.sql("SELECT id FROM data_sources ORDER BY created_at LIMIT 1")
                 .query(UUID.class)
                 .single();
-        return new Fixture(own, foreign, list, message, viewerKey, dataSource, people, keys);
+        UUID editorSchedule = schedules
+                .create(people.get(Actor.EDITOR), scheduleDraft(own))
+                .schedule()
+                .id();
+        UUID adminSchedule = schedules
+                .create(people.get(Actor.TEAM_ADMIN), scheduleDraft(own))
+                .schedule()
+                .id();
+        HeraldUser admin = people.get(Actor.SYSTEM_ADMIN);
+        // a run takes a few seconds: only the rows that use one make it, once per fixture
+        Supplier<UUID> run = memoized(() -> {
+            UUID id = schedules.trigger(admin, editorSchedule).id();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> schedules.run(admin, id).status().isFinal());
+            return id;
+        });
+        return new Fixture(
+                own, foreign, list, message, viewerKey, dataSource, people, keys, editorSchedule, adminSchedule, run);
+    }
+
+    private static ScheduleDraft scheduleDraft(UUID team) {
+        return new ScheduleDraft(
+                "Matrix schedule " + UUID.randomUUID(),
+                null,
+                team,
+                GRANTED_REPORT,
+                Map.of(),
+                new Cadence.Daily(8, 0),
+                "UTC",
+                null,
+                null,
+                List.of(),
+                List.of("m@example.com"),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static String newSchedule(UUID team) {
+        return """
+                {"name": "Matrix %s", "team_id": "%s", "report_type": "%s",
+                 "cadence": {"frequency": "daily", "hour": 8, "minute": 0},
+                 "recipients": {"emails": ["m@example.com"]}}""".formatted(UUID.randomUUID(), team, GRANTED_REPORT);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return () -> {
+            synchronized (value) {
+                if (value.get() == null) {
+                    value.set(supplier.get());
+                }
+                return value.get();
+            }
+        };
     }
 
     private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {
