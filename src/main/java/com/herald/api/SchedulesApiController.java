@@ -304,6 +304,15 @@ class SchedulesApiController {
         });
     }
 
+    /** Any other body type; without this the /api/** fallback would answer 404. */
+    @PatchMapping("/{id}")
+    ResponseEntity<ApiError> unsupportedPatch() {
+        return ResponseEntity.status(415)
+                .body(ApiError.of(
+                        "unsupported_media_type",
+                        "Send the patch as " + MERGE_PATCH + ", application/json or " + JSON_PATCH));
+    }
+
     private ResponseEntity<ScheduleResource> patch(
             HeraldUser caller, UUID id, String ifMatch, UnaryOperator<JsonNode> patcher) {
         Schedule current = schedules.get(caller, id);
