@@ -278,7 +278,7 @@ class SchedulesApiController {
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody JsonNode patch) {
-        if (!patch.isObject()) {
+        if (patch == null || !patch.isObject()) {
             throw ApiBody.invalid(List.of(new ApiError.FieldError("", "must be a JSON object")));
         }
         return patch(caller, id, ifMatch, current -> JsonPatches.merge(current, patch));
