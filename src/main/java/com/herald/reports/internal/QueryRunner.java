@@ -145,6 +145,22 @@ public class QueryRunner {
      */
     public <T> T withResultSet(
             DataSourceRecord source, String sql, Map<String, Object> values, ResultSetCallback<T> callback) {
+        return withResultSet(source, sql, values, 0, callback);
+    }
+
+    /**
+     * {@link #withResultSet(DataSourceRecord, String, Map, ResultSetCallback)} with a timeout of its own
+     * ({@code timeoutSeconds} > 0, a schedule's): the shorter of it and the data source's applies.
+     */
+    public <T> T withResultSet(
+            DataSourceRecord source,
+            String sql,
+            Map<String, Object> values,
+            int timeoutSeconds,
+            ResultSetCallback<T> callback) {
+        int timeout = timeoutSeconds > 0
+                ? Math.min(timeoutSeconds, source.statementTimeoutSeconds())
+                : source.statementTimeoutSeconds();
         if (!source.ready()) {
             throw new QueryFailure("not_ready", "The data source is not ready yet (" + source.status() + ")", null);
         }
@@ -174,7 +190,7 @@ public class QueryRunner {
             }
             try (PreparedStatement statement =
                     connection.prepareStatement(jdbcSql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                statement.setQueryTimeout(source.statementTimeoutSeconds());
+                statement.setQueryTimeout(timeout);
                 statement.setMaxRows(source.maxRows());
                 statement.setFetchSize(500);
                 for (int i = 0; i < args.length; i++) {
@@ -189,10 +205,7 @@ public class QueryRunner {
         } catch (SQLException e) {
             if (isTimeout(e)) {
                 throw new QueryFailure(
-                        "timeout",
-                        "The query took longer than the data source's statement timeout of "
-                                + source.statementTimeoutSeconds() + " s and was cancelled",
-                        e);
+                        "timeout", "The query took longer than its timeout of " + timeout + " s and was cancelled", e);
             }
             throw new QueryFailure("query", driverMessage(e), e);
         } catch (java.io.IOException e) {

@@ -54,8 +54,16 @@ class ReportExecutor implements ReportExecution {
         }
         RenderRequest finalRequest = request;
         try {
+            int timeoutSeconds = run.timeout() == null
+                    ? 0
+                    : (int) Math.max(
+                            1, Math.min(Integer.MAX_VALUE, run.timeout().toSeconds()));
             return runner.withResultSet(
-                    source, type.sql(), values, rs -> renderer.renderToFile(rs, finalRequest, directory));
+                    source,
+                    type.sql(),
+                    values,
+                    timeoutSeconds,
+                    rs -> renderer.renderToFile(rs, finalRequest, directory));
         } catch (QueryFailure e) {
             String category =
                     switch (e.kind()) {

@@ -1,0 +1,102 @@
+package com.herald.scheduling.internal;
+
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import com.herald.scheduling.FireTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The db-scheduler tasks. A failing execution (the database away, a bug) is looked at again after
+ * {@link #FAILURE_RETRY}; an execution whose instance died is revived by another instance once its heartbeat
+ * is missed (db-scheduler.heartbeat-interval × missed-heartbeats-limit).
+ */
+@Configuration(proxyBeanMethods = false)
+class SchedulerTasks {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerTasks.class);
+    static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Task<String> scheduleFireTask(FireHandler fires) {
+        return Tasks.custom(FirePlanner.FIRE_TASK, String.class)
+                .onFailure(retryLater())
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    UUID scheduleId = UUID.fromString(instance.getId());
+                    Instant nominal = Instant.parse(instance.getData());
+                    Optional<Instant> last = fires.fire(scheduleId, nominal);
+                    return (ExecutionComplete complete, ExecutionOperations<String> ops) -> {
+                        Optional<FireTime> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
+                        if (next.isEmpty()) {
+                            ops.remove();
+                        } else {
+                            Instant nextNominal = next.get().instant();
+                            ops.reschedule(
+                                    complete, nextNominal.plus(fires.offset(scheduleId)), nextNominal.toString());
+                        }
+                    };
+                });
+    }
+
+    @Bean
+    Task<Void> reportRunTask(RunExecutor executor) {
+        return Tasks.custom(FirePlanner.RUN_TASK, Void.class)
+                .onFailure(retryLater())
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    Optional<Instant> again = executor.execute(UUID.fromString(instance.getId()));
+                    return (ExecutionComplete complete, ExecutionOperations<Void> ops) -> {
+                        if (again.isPresent()) {
+                            ops.reschedule(complete, again.get());
+                        } else {
+                            ops.remove();
+                        }
+                    };
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> artifactRetentionTask(
+            RunRepository runs, Clock clock, @Value("${herald.artifacts.retention:30d}") Duration retention) {
+        return Tasks.recurring("artifact-retention", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> {
+                    int deleted = runs.deleteArtifactsBefore(clock.instant().minus(retention));
+                    if (deleted > 0) {
+                        log.info("Deleted {} artifacts older than {}", deleted, retention);
+                    }
+                });
+    }
+
+    private static <T> FailureHandler<T> retryLater() {
+        return (complete, ops) -> {
+            log.warn(
+                    "{} {} failed; trying again in {}",
+                    complete.getExecution().taskInstance.getTaskName(),
+                    complete.getExecution().taskInstance.getId(),
+                    FAILURE_RETRY,
+                    complete.getCause().orElse(null));
+            ops.reschedule(complete, complete.getTimeDone().plus(FAILURE_RETRY));
+        };
+    }
+}

@@ -1,0 +1,377 @@
+package com.herald.scheduling.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.herald.identity.HeraldUser;
+import com.herald.identity.TeamRole;
+import com.herald.reports.ReportFormat;
+import com.herald.scheduling.Cadence;
+import com.herald.scheduling.DeliveryStatus;
+import com.herald.scheduling.OverlapPolicy;
+import com.herald.scheduling.Run;
+import com.herald.scheduling.RunStatus;
+import com.herald.scheduling.RunTrigger;
+import com.herald.scheduling.Schedule;
+import com.herald.scheduling.ScheduleDraft;
+import com.herald.scheduling.ScheduleManager;
+import com.herald.scheduling.ScheduleStatus;
+import com.herald.support.IntegrationTest;
+import com.herald.support.Outbox;
+import com.herald.support.TestReports;
+import com.herald.support.TestUsers;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The engine end to end on the outbox: fires become runs, runs render once and email every recipient once. */
+@IntegrationTest
+class ScheduleEngineIT {
+
+    @Autowired
+    ScheduleManager manager;
+
+    @Autowired
+    FireHandler fires;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    TestReports reports;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID team;
+    HeraldUser editor;
+
+    @BeforeEach
+    void team() {
+        team = users.createTeam();
+        editor = users.createMember(team, TeamRole.EDITOR);
+    }
+
+    private ScheduleDraft draft(String reportType, Cadence cadence, List<String> emails) {
+        return new ScheduleDraft(
+                "Schedule " + UUID.randomUUID(),
+                null,
+                team,
+                reportType,
+                Map.of(),
+                cadence,
+                "Europe/Berlin",
+                null,
+                null,
+                List.of(),
+                emails,
+                List.of(),
+                List.of(ReportFormat.CSV),
+                "{{report}} for {{period}}",
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static String address(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private Run awaitFinal(UUID runId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> manager.run(editor, runId).status().isFinal());
+        return manager.run(editor, runId);
+    }
+
+    @Test
+    void runNowRendersOnceAndEmailsEachRecipientTheAttachment() throws Exception {
+        String first = address("ann");
+        String second = address("bob");
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(first, second)))
+                .schedule();
+
+        Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.trigger()).isEqualTo(RunTrigger.MANUAL);
+        assertThat(run.triggeredBy()).isEqualTo(editor.id());
+        assertThat(run.rowCount()).isEqualTo(3);
+        assertThat(run.artifacts()).singleElement().satisfies(a -> assertThat(a.format())
+                .isEqualTo(ReportFormat.CSV));
+        assertThat(run.deliveries())
+                .extracting(d -> d.email(), d -> d.status())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(first, DeliveryStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple(second, DeliveryStatus.SENT));
+        for (String to : List.of(first, second)) {
+            List<MimeMessage> messages = outbox.to(to);
+            assertThat(messages).hasSize(1);
+            MimeMessage message = messages.getFirst();
+            assertThat(message.getAllRecipients()).hasSize(1);
+            assertThat(message.getSubject()).startsWith("Test report");
+            assertThat(message.getMessageID()).startsWith("<" + run.id() + ".");
+            String csv = attachment(message);
+            assertThat(csv).contains("n,label").contains("3,row 3");
+        }
+        assertThat(manager.get(editor, schedule.id())).satisfies(s -> {
+            assertThat(s.runCount()).isEqualTo(1);
+            assertThat(s.lastRunStatus()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(s.lastSucceededAt()).isNotNull();
+            assertThat(s.nextRunAt()).isAfter(Instant.now());
+        });
+    }
+
+    @Test
+    void aCronEverySecondFiresOnItsOwnAndEachFireRunsOnce() {
+        Schedule schedule = manager.create(
+                        editor,
+                        draft(reports.threeRows(team), new Cadence.Cron("* * * * * ?"), List.of(address("cron"))))
+                .schedule();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> manager.runs(editor, schedule.id(), RunStatus.SUCCEEDED, 10, 0)
+                                .total()
+                        >= 2);
+        manager.pause(editor, schedule.id());
+
+        List<Run> runs = manager.runs(editor, schedule.id(), null, 200, 0).items();
+        assertThat(runs).extracting(Run::trigger).contains(RunTrigger.SCHEDULED);
+        assertThat(runs.stream().map(Run::nominalTime).distinct().count()).isEqualTo(runs.size());
+        assertThat(manager.get(editor, schedule.id()).nextRunAt()).isNull();
+    }
+
+    @Test
+    void theSameFireSeenTwiceMakesOneRun() {
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Hourly(0), List.of(address("once"))))
+                .schedule();
+        Instant nominal = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+        fires.fire(schedule.id(), nominal);
+        fires.fire(schedule.id(), nominal);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM runs WHERE schedule_id = ? AND nominal_time = ?")
+                        .params(schedule.id(), Db.utc(nominal))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void firesOlderThanTheCatchUpWindowAreMissedAndNewerOnesCatchUpOldestFirst() {
+        ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Hourly(0), List.of(address("late")));
+        Schedule schedule = manager.create(editor, withCatchUp(d, 120)).schedule();
+        Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant fiveHoursAgo = thisHour.minus(Duration.ofHours(5));
+
+        Instant now = Instant.now();
+        fires.fire(schedule.id(), fiveHoursAgo);
+
+        Instant windowStart = now.minus(Duration.ofMinutes(120));
+        List<Run> runs = manager.runs(editor, schedule.id(), null, 50, 0).items();
+        for (int hoursAgo = 5; hoursAgo >= 0; hoursAgo--) {
+            Instant fire = thisHour.minus(Duration.ofHours(hoursAgo));
+            List<Run> ofFire =
+                    runs.stream().filter(r -> r.nominalTime().equals(fire)).toList();
+            assertThat(ofFire).as("runs of the fire %s", fire).hasSize(1);
+            if (fire.isBefore(windowStart.minus(Duration.ofMinutes(1)))) {
+                assertThat(ofFire.getFirst().status()).as("fire %s", fire).isEqualTo(RunStatus.MISSED);
+            } else if (fire.isAfter(windowStart.plus(Duration.ofMinutes(1)))
+                    && fire.isBefore(now.minus(Duration.ofMinutes(3)))) {
+                assertThat(ofFire.getFirst().trigger()).as("fire %s", fire).isEqualTo(RunTrigger.CATCH_UP);
+            }
+        }
+        UUID missed = runs.stream()
+                .filter(r -> r.status() == RunStatus.MISSED)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Run backfill = awaitFinal(manager.backfill(editor, missed).id());
+        assertThat(backfill.trigger()).isEqualTo(RunTrigger.BACKFILL);
+        assertThat(backfill.status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anEmptyResultWithSkipIfEmptySendsNothing() {
+        String type = reports.create(team, "SELECT 1 AS n FROM DUAL WHERE :period_end IS NULL", null);
+        String to = address("empty");
+        ScheduleDraft d = draft(type, new Cadence.Daily(8, 0), List.of(to));
+        Schedule schedule = manager.create(editor, withSkipIfEmpty(d)).schedule();
+
+        Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        assertThat(run.status()).isEqualTo(RunStatus.EMPTY);
+        assertThat(run.deliveries()).isEmpty();
+        assertThat(outbox.to(to)).isEmpty();
+    }
+
+    @Test
+    void repeatedFailuresPauseTheScheduleAndTellTheOwner() {
+        String broken = reports.create(team, "SELECT * FROM no_such_table WHERE :period_end IS NOT NULL", null);
+        ScheduleDraft d = draft(broken, new Cadence.Daily(8, 0), List.of(address("broken")));
+        Schedule schedule = manager.create(editor, withPauseAfter(d, 2)).schedule();
+
+        Run first = awaitFinal(manager.trigger(editor, schedule.id()).id());
+        assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(first.errorCategory()).isEqualTo("query");
+        assertThat(manager.get(editor, schedule.id()).status()).isEqualTo(ScheduleStatus.ACTIVE);
+        awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        Schedule paused = manager.get(editor, schedule.id());
+        assertThat(paused.status()).isEqualTo(ScheduleStatus.PAUSED);
+        assertThat(paused.pausedReason()).contains("2 failed runs");
+        assertThat(paused.nextRunAt()).isNull();
+        assertThat(paused.consecutiveFailures()).isEqualTo(2);
+    }
+
+    @Test
+    void aFireWhileThePreviousRunIsStillGoingIsSkipped() {
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Hourly(0), List.of(address("skip"))))
+                .schedule();
+        Instant now = Instant.now();
+        jdbc.sql("""
+                        INSERT INTO runs (id, schedule_id, team_id, schedule_name, nominal_time, trigger_kind, attempt,
+                            status, created_at, updated_at)
+                        VALUES (?, ?, ?, 'x', ?, 'MANUAL', 1, 'RUNNING', ?, ?)""")
+                .params(UUID.randomUUID(), schedule.id(), team, Db.utc(now.minusSeconds(60)), Db.utc(now), Db.utc(now))
+                .update();
+
+        Instant nominal = now.truncatedTo(ChronoUnit.MINUTES);
+        fires.fire(schedule.id(), nominal);
+
+        assertThat(manager.runs(editor, schedule.id(), RunStatus.SKIPPED, 10, 0).items())
+                .singleElement()
+                .satisfies(r -> assertThat(r.nominalTime()).isEqualTo(nominal));
+        assertThat(schedule.overlapPolicy()).isEqualTo(OverlapPolicy.SKIP);
+    }
+
+    private static String attachment(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Part part = multipart.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+                    || (part.getFileName() != null && part.getFileName().endsWith(".csv"))) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                part.getInputStream().transferTo(out);
+                return out.toString(StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no attachment");
+    }
+
+    private static ScheduleDraft withCatchUp(ScheduleDraft d, int minutes) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                d.skipIfEmpty(),
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                minutes,
+                d.flexibleWindowMinutes(),
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withSkipIfEmpty(ScheduleDraft d) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                true,
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
+                d.flexibleWindowMinutes(),
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withPauseAfter(ScheduleDraft d, int failures) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                d.skipIfEmpty(),
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
+                d.flexibleWindowMinutes(),
+                failures,
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+}
