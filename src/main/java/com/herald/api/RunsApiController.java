@@ -79,6 +79,10 @@ class RunsApiController {
             @JsonProperty("_links") Map<String, Map<String, String>> links) {
 
         static RunResource of(Run r) {
+            return of(r, true);
+        }
+
+        static RunResource of(Run r, boolean withDeliveries) {
             List<ArtifactResource> artifacts = r.artifacts() == null
                     ? List.of()
                     : r.artifacts().stream().map(ArtifactResource::of).toList();
@@ -110,7 +114,7 @@ class RunsApiController {
                     r.errorCategory() == null && r.errorMessage() == null
                             ? null
                             : new ErrorResource(r.errorCategory(), r.errorMessage()),
-                    r.deliveries() == null
+                    !withDeliveries || r.deliveries() == null
                             ? null
                             : r.deliveries().stream().map(DeliveryResource::of).toList(),
                     links);

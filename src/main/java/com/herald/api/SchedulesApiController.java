@@ -2,6 +2,7 @@ package com.herald.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.herald.identity.HeraldUser;
+import com.herald.identity.TeamAccess;
 import com.herald.platform.ApiError;
 import com.herald.reports.ReportFormat;
 import com.herald.scheduling.Cadence;
@@ -203,11 +204,13 @@ class SchedulesApiController {
     }
 
     private final ScheduleManager schedules;
+    private final TeamAccess access;
     private final MessageSource messages;
     private final JsonMapper json;
 
-    SchedulesApiController(ScheduleManager schedules, MessageSource messages, JsonMapper json) {
+    SchedulesApiController(ScheduleManager schedules, TeamAccess access, MessageSource messages, JsonMapper json) {
         this.schedules = schedules;
+        this.access = access;
         this.messages = messages;
         this.json = json;
     }
@@ -251,6 +254,7 @@ class SchedulesApiController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiException.badParameter("Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
+        checkMayCreate(caller, body);
         ScheduleDraft draft = read(caller, body, null);
         ScheduleManager.Created created = schedules.create(caller, draft, idempotencyKey);
         Schedule schedule = created.schedule();
@@ -262,6 +266,26 @@ class SchedulesApiController {
                 .header(HttpHeaders.CONTENT_LOCATION, location.toString())
                 .eTag(etag(schedule))
                 .body(ScheduleResource.of(schedule));
+    }
+
+    /**
+     * A viewer names a team they see but may not create in: 403, as for every other change they may not make
+     * (the manager alone would call it an unknown team, which is right only for teams the caller cannot see).
+     */
+    private void checkMayCreate(HeraldUser caller, JsonNode body) {
+        JsonNode team = body == null ? null : body.get("team_id");
+        if (team == null || !team.isString()) {
+            return;
+        }
+        UUID teamId;
+        try {
+            teamId = UUID.fromString(team.asString());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (access.canView(caller, teamId) && !access.canEdit(caller, teamId)) {
+            throw ApiException.forbidden("You may see this team's schedules but not create them");
+        }
     }
 
     @GetMapping("/{id}")
@@ -381,7 +405,12 @@ class SchedulesApiController {
         }
         RunPage page = schedules.runs(caller, id, wanted, limit, offset);
         return ApiList.of(
-                page.items().stream().map(RunsApiController.RunResource::of).toList(), page.total(), limit, offset);
+                page.items().stream()
+                        .map(r -> RunsApiController.RunResource.of(r, false))
+                        .toList(),
+                page.total(),
+                limit,
+                offset);
     }
 
     // --- reading a body
@@ -459,9 +488,11 @@ class SchedulesApiController {
         List<ApiError.FieldError> errors = body.errors();
         if (!errors.isEmpty()) {
             List<ApiError.FieldError> all = new ArrayList<>(errors);
+            // check() takes a complete draft: a field the body leaves out would be reported although it has a
+            // default, so only the rules of fields the body has are added
             for (ApiError.FieldError rule :
                     ApiExceptionHandler.resolve(messages, schedules.check(caller, draft, scheduleId))) {
-                if (!body.named(rule.field())) {
+                if (body.has(rule.field().split("[.\\[]")[0]) && !body.named(rule.field())) {
                     all.add(rule);
                 }
             }
