@@ -101,6 +101,7 @@ class SchedulesApiIT {
     String editorKey;
     String editorReadKey;
     String viewerKey;
+    HeraldUser otherEditor;
     String otherEditorKey;
     String outsiderKey;
 
@@ -114,7 +115,8 @@ class SchedulesApiIT {
         editorKey = users.createApiKey(editor, "read,write");
         editorReadKey = users.createApiKey(editor, "read");
         viewerKey = users.createApiKey(users.createMember(team, TeamRole.VIEWER), "read,write");
-        otherEditorKey = users.createApiKey(users.createMember(team, TeamRole.EDITOR), "read,write");
+        otherEditor = users.createMember(team, TeamRole.EDITOR);
+        otherEditorKey = users.createApiKey(otherEditor, "read,write");
         outsiderKey = users.createApiKey(users.createMember(users.createTeam(), TeamRole.TEAM_ADMIN), "read,write");
         jdbc.sql(
                         "INSERT INTO report_type_teams (report_type_id, team_id) SELECT id, ? FROM report_types WHERE type_key = ?")
@@ -639,6 +641,36 @@ class SchedulesApiIT {
                         [{"op": "replace", "path": "/cadence/hour", "value": 99}]""")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.error.details.errors[0].field").value("cadence.hour"));
+    }
+
+    @Test
+    void onlyATeamAdminHandsAScheduleToAnotherEditor() throws Exception {
+        String path =
+                PATH + "/" + create(editorKey, minimal("Handed over")).get("id").asString();
+        String handOver = "{\"owner_id\": \"" + otherEditor.id() + "\"}";
+        send(editorKey, HttpMethod.PATCH, path, MediaType.APPLICATION_JSON_VALUE, handOver)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.error.details.errors[0].field").value("owner_id"));
+        String adminKey = users.createApiKey(users.createMember(team, TeamRole.TEAM_ADMIN), "read,write");
+        send(adminKey, HttpMethod.PATCH, path, MediaType.APPLICATION_JSON_VALUE, handOver)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.owner_id").value(otherEditor.id().toString()));
+        // now it is the other editor's, and no longer the first one's to change
+        send(otherEditorKey, HttpMethod.PATCH, path, MediaType.APPLICATION_JSON_VALUE, "{\"description\": \"mine\"}")
+                .andExpect(status().isOk());
+        send(editorKey, HttpMethod.PATCH, path, MediaType.APPLICATION_JSON_VALUE, "{\"description\": \"back\"}")
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPatchThatChangesNothingKeepsTheVersion() throws Exception {
+        JsonNode created = create(editorKey, minimal("Unchanged"));
+        String path = PATH + "/" + created.get("id").asString();
+        String etag = "\"" + created.get("version").asInt() + "\"";
+        send(editorKey, HttpMethod.PATCH, path, MediaType.APPLICATION_JSON_VALUE, "{\"name\": \"Unchanged\"}")
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", etag))
+                .andExpect(jsonPath("$.version").value(created.get("version").asInt()));
     }
 
     @Test
