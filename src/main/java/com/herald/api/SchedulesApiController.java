@@ -488,11 +488,9 @@ class SchedulesApiController {
         List<ApiError.FieldError> errors = body.errors();
         if (!errors.isEmpty()) {
             List<ApiError.FieldError> all = new ArrayList<>(errors);
-            // check() takes a complete draft: a field the body leaves out would be reported although it has a
-            // default, so only the rules of fields the body has are added
             for (ApiError.FieldError rule :
                     ApiExceptionHandler.resolve(messages, schedules.check(caller, draft, scheduleId))) {
-                if (body.has(rule.field().split("[.\\[]")[0]) && !body.named(rule.field())) {
+                if (!body.named(rule.field())) {
                     all.add(rule);
                 }
             }

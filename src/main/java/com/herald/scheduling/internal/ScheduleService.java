@@ -169,7 +169,7 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
             }
         }
         ScheduleDraft complete = withDefaults(user, draft, null);
-        List<Problem> problems = check(user, complete, null);
+        List<Problem> problems = checkComplete(user, complete, null);
         if (!problems.isEmpty()) {
             throw ScheduleException.invalid(problems);
         }
@@ -208,7 +208,7 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
             throw ScheduleException.of(Kind.STALE);
         }
         ScheduleDraft complete = withDefaults(user, draft, before);
-        List<Problem> problems = check(user, complete, scheduleId);
+        List<Problem> problems = checkComplete(user, complete, scheduleId);
         if (!problems.isEmpty()) {
             throw ScheduleException.invalid(problems);
         }
@@ -384,6 +384,12 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
 
     @Override
     public List<Problem> check(HeraldUser user, ScheduleDraft draft, UUID scheduleId) {
+        Schedule existing =
+                scheduleId == null ? null : schedules.find(scheduleId).orElse(null);
+        return checkComplete(user, withDefaults(user, draft, existing), scheduleId);
+    }
+
+    private List<Problem> checkComplete(HeraldUser user, ScheduleDraft draft, UUID scheduleId) {
         List<Problem> problems = new ArrayList<>();
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
