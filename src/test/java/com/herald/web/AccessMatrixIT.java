@@ -823,7 +823,126 @@ class AccessMatrixIT {
                 302,
                 302,
                 302));
+        // schedules API (product.md §2): as the portal rows above; {admin's} is paused, so pause and resume both
+        // answer it as it is
+        rows.add(api("GET /api/v1/schedules", f -> get("/api/v1/schedules"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/schedules/{own}",
+                f -> get("/api/v1/schedules/" + f.ownSchedule()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/schedules/{own}/runs",
+                f -> get("/api/v1/schedules/" + f.ownSchedule() + "/runs"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/schedules (own team)",
+                f -> json(HttpMethod.POST, "/api/v1/schedules", newSchedule(f)),
+                // an invisible team_id is a body_validation_error, the same as one that does not exist
+                401,
+                422,
+                403,
+                201,
+                201,
+                201));
+        for (boolean editors : List.of(true, false)) {
+            String whose = editors ? "{own}" : "{admin's}";
+            Function<Fixture, UUID> schedule = editors ? Fixture::ownSchedule : Fixture::adminsSchedule;
+            int editor = editors ? 200 : 403;
+            rows.add(api(
+                    "PATCH /api/v1/schedules/" + whose,
+                    f -> json(
+                            HttpMethod.PATCH,
+                            "/api/v1/schedules/" + schedule.apply(f),
+                            "{\"description\":\"" + UUID.randomUUID() + "\"}"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/pause",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/pause"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/resume",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/resume"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/trigger",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/trigger"),
+                    401,
+                    404,
+                    403,
+                    editors ? 202 : 403,
+                    202,
+                    202)));
+            rows.add(destructive(api(
+                    "DELETE /api/v1/schedules/" + whose,
+                    f -> request(HttpMethod.DELETE, "/api/v1/schedules/" + schedule.apply(f)),
+                    401,
+                    404,
+                    403,
+                    editors ? 204 : 403,
+                    204,
+                    204)));
+        }
+        rows.add(api(
+                "GET /api/v1/runs/{finished}",
+                f -> get("/api/v1/runs/" + f.finishedRun().get()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/runs/{finished}/artifact",
+                f -> get("/api/v1/runs/" + f.finishedRun().get() + "/artifact"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/runs/{finished, all delivered}/retry",
+                f -> post("/api/v1/runs/" + f.finishedRun().get() + "/retry"),
+                // allowed, but there is nothing to re-send
+                401,
+                404,
+                403,
+                409,
+                409,
+                409));
         return rows;
+    }
+
+    private static String newSchedule(Fixture f) {
+        return """
+                {"name": "Matrix %s", "team_id": "%s", "report_type": "%s",
+                 "cadence": {"frequency": "daily", "hour": 8, "minute": 0},
+                 "recipients": {"emails": ["m@example.com"]}}""".formatted(UUID.randomUUID(), f.ownTeam(), f.reportType());
     }
 
     private static MockHttpServletRequestBuilder scheduleForm(MockHttpServletRequestBuilder request, Fixture f) {
