@@ -66,8 +66,11 @@ class ReportPreviewBrowserIT {
         }
 
         browser.open("/report-types");
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Weekly top products")))
-                .click();
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Weekly top products")));
+        // other tests add report types, so the link may be below the fold; Bootstrap's smooth scrolling would still
+        // be moving the page when Selenium clicks
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+        link.click();
         wait.until(ExpectedConditions.textToBe(By.id("report-type-name"), "Weekly top products"));
 
         // a bad value first: the message appears and what was typed stays

@@ -182,14 +182,14 @@ class BuiltinReports {
                 null,
                 "delivery_audit",
                 "Delivery audit",
-                "What Herald sent to whom in the reporting period (from the outbox until the delivery history lands).",
+                "What Herald sent to whom in the reporting period: every delivery of every run, with its status.",
                 herald,
                 """
-                SELECT created_at AS stored_at, to_addresses AS recipients, subject, from_address AS sender,
-                       message_id, size_bytes
-                FROM outbox_messages
-                WHERE created_at >= :period_start AND created_at < :period_end
-                ORDER BY created_at DESC""",
+                SELECT d.updated_at AS at, d.email AS recipient, r.schedule_name AS schedule, d.status, d.attempts,
+                       d.sent_at, d.message_id, d.error
+                FROM deliveries d JOIN runs r ON r.id = d.run_id
+                WHERE d.updated_at >= :period_start AND d.updated_at < :period_end
+                ORDER BY d.updated_at DESC""",
                 List.of(),
                 ReportFormat.XLSX,
                 null,

@@ -205,7 +205,9 @@ public class QueryRunner {
         } catch (SQLException e) {
             if (isTimeout(e)) {
                 throw new QueryFailure(
-                        "timeout", "The query took longer than its timeout of " + timeout + " s and was cancelled", e);
+                        "timeout",
+                        "The query took longer than its statement timeout of " + timeout + " s and was cancelled",
+                        e);
             }
             throw new QueryFailure("query", driverMessage(e), e);
         } catch (java.io.IOException e) {

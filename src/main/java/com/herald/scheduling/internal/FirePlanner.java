@@ -61,20 +61,20 @@ class FirePlanner {
 
     /**
      * Plans the schedule's next fire after {@code after} (now, for a new or resumed schedule), replacing the one
-     * planned; removes it when there is none. An execution running right now is left alone: when it completes,
+     * planned; removes it when there is none. Returns whether a fire is planned. An execution running right now is left alone: when it completes,
      * it plans from the schedule as it is then.
      */
-    void plan(Schedule schedule, Instant after) {
+    boolean plan(Schedule schedule, Instant after) {
         Optional<FireTime> next = nextFire(schedule, after);
         TaskInstanceId id = TaskInstanceId.of(FIRE_TASK, schedule.id().toString());
         Optional<ScheduledExecution<Object>> existing = client.getObject().getScheduledExecution(id);
         if (existing.isPresent() && existing.get().isPicked()) {
-            return;
+            return true;
         }
         if (next.isEmpty()) {
             schedules.setNextRun(schedule.id(), null);
             existing.ifPresent(e -> cancelQuietly(id));
-            return;
+            return false;
         }
         Instant nominal = next.get().instant();
         Instant at = nominal.plus(flexibleOffset(schedule));
@@ -91,6 +91,7 @@ class FirePlanner {
                             new TaskInstance<>(FIRE_TASK, schedule.id().toString(), data), at);
         }
         schedules.setNextRun(schedule.id(), nominal);
+        return true;
     }
 
     void unplan(UUID scheduleId) {

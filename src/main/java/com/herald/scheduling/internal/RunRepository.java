@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,32 +55,31 @@ class RunRepository {
             UUID triggeredBy,
             String error,
             Instant now) {
-        try {
-            jdbc.sql("""
-                            INSERT INTO runs (id, schedule_id, team_id, schedule_name, nominal_time, trigger_kind,
-                                attempt, status, period_start, period_end, triggered_by, error_message, finished_at,
-                                created_at, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            id,
-                            scheduleId,
-                            teamId,
-                            scheduleName,
-                            utc(nominal),
-                            trigger.name(),
-                            status.name(),
-                            utc(periodStart),
-                            utc(periodEnd),
-                            triggeredBy,
-                            error,
-                            status.isFinal() ? utc(now) : null,
-                            utc(now),
-                            utc(now))
-                    .update();
-            return Optional.of(id);
-        } catch (DuplicateKeyException e) {
-            return Optional.empty();
-        }
+        // ON DUPLICATE KEY instead of catching the error: a fire seen twice is normal in a cluster, not worth a
+        // driver warning in the log
+        int inserted = jdbc.sql("""
+                        INSERT INTO runs (id, schedule_id, team_id, schedule_name, nominal_time, trigger_kind,
+                            attempt, status, period_start, period_end, triggered_by, error_message, finished_at,
+                            created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE id = id""")
+                .params(
+                        id,
+                        scheduleId,
+                        teamId,
+                        scheduleName,
+                        utc(nominal),
+                        trigger.name(),
+                        status.name(),
+                        utc(periodStart),
+                        utc(periodEnd),
+                        triggeredBy,
+                        error,
+                        status.isFinal() ? utc(now) : null,
+                        utc(now),
+                        utc(now))
+                .update();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
     Optional<UUID> idOf(UUID scheduleId, Instant nominal, RunTrigger trigger) {

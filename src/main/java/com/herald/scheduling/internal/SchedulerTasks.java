@@ -88,6 +88,12 @@ class SchedulerTasks {
                 });
     }
 
+    @Bean
+    RecurringTask<Void> fireAuditTask(FireAudit audit) {
+        return Tasks.recurring("fire-audit", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> audit.repair());
+    }
+
     private static <T> FailureHandler<T> retryLater() {
         return (complete, ops) -> {
             log.warn(

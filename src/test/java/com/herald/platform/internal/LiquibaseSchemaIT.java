@@ -32,6 +32,10 @@ class LiquibaseSchemaIT {
                         "SPRING_SESSION_ATTRIBUTES",
                         "outbox_messages",
                         "scheduled_tasks",
+                        "schedules",
+                        "runs",
+                        "deliveries",
+                        "run_artifact_chunks",
                         "DATABASECHANGELOG");
     }
 
