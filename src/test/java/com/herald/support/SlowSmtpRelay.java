@@ -12,23 +12,29 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP relay in front of an SMTP server (GreenMail) that holds back every reply of the server for a while, so
- * that a sender's emails take long enough for a test to act in the middle of them (kill the sender, say). An
- * SMTP exchange is a handful of command/reply round trips, so one email takes about six times the delay.
+ * A TCP relay in front of an SMTP server (GreenMail) that holds back the server's replies, so that a sender's
+ * emails take long enough for a test to act in the middle of them (kill the sender, say). Every reply waits
+ * {@code replyDelay}; the reply to the end of an email's data — the server has taken the email, the sender does
+ * not know yet — waits {@code acceptDelay}.
  */
 public final class SlowSmtpRelay implements AutoCloseable {
+
+    private static final byte[] END_OF_DATA = {'\r', '\n', '.', '\r', '\n'};
 
     private final ServerSocket server;
     private final int targetPort;
     private final Duration replyDelay;
+    private final Duration acceptDelay;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    public SlowSmtpRelay(int targetPort, Duration replyDelay) {
+    public SlowSmtpRelay(int targetPort, Duration replyDelay, Duration acceptDelay) {
         this.targetPort = targetPort;
         this.replyDelay = replyDelay;
+        this.acceptDelay = acceptDelay;
         try {
             this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -50,23 +56,49 @@ public final class SlowSmtpRelay implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
-                threads.submit(() -> pump(client, upstream, Duration.ZERO));
-                threads.submit(() -> pump(upstream, client, replyDelay));
+                AtomicBoolean dataEnded = new AtomicBoolean();
+                threads.submit(() -> commands(client, upstream, dataEnded));
+                threads.submit(() -> replies(upstream, client, dataEnded));
             } catch (IOException e) {
                 // closed, or the upstream refused: the client sees its connection drop
             }
         }
     }
 
-    private void pump(Socket from, Socket to, Duration delay) {
+    /** Client to server, as is; notes when an email's data ends. */
+    private void commands(Socket from, Socket to, AtomicBoolean dataEnded) {
+        byte[] buffer = new byte[16 * 1024];
+        int matched = 0;
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    matched = buffer[i] == END_OF_DATA[matched] ? matched + 1 : (buffer[i] == '\r' ? 1 : 0);
+                    if (matched == END_OF_DATA.length) {
+                        dataEnded.set(true);
+                        matched = 0;
+                    }
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // one side went away
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    /** Server to client, each reply held back. */
+    private void replies(Socket from, Socket to, AtomicBoolean dataEnded) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (!delay.isZero()) {
-                    Thread.sleep(delay);
-                }
+                Thread.sleep(dataEnded.getAndSet(false) ? acceptDelay : replyDelay);
                 out.write(buffer, 0, n);
                 out.flush();
             }
