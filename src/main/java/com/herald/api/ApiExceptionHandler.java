@@ -3,6 +3,7 @@ package com.herald.api;
 import com.herald.platform.ApiError;
 import com.herald.platform.InvalidRequest;
 import com.herald.platform.NotFoundException;
+import com.herald.scheduling.ScheduleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +49,47 @@ class ApiExceptionHandler {
         }
         return ResponseEntity.unprocessableContent()
                 .body(ApiError.fieldErrors("body_validation_error", "Request validation failed", errors));
+    }
+
+    static final String FORBIDDEN_SCHEDULE = "You may see this schedule but not change it";
+
+    /**
+     * A refused schedule operation (api.md error codes). STALE is 412 whether or not the client sent If-Match:
+     * the update was computed from a version someone else replaced meanwhile, so reading again is the fix.
+     */
+    @ExceptionHandler(ScheduleException.class)
+    ResponseEntity<ApiError> schedule(ScheduleException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("not_found", "No such object"));
+            case FORBIDDEN ->
+                ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of("forbidden", FORBIDDEN_SCHEDULE));
+            case INVALID ->
+                ResponseEntity.unprocessableContent()
+                        .body(ApiError.fieldErrors(
+                                "body_validation_error", "Request validation failed", resolve(messages, e.problems())));
+            case CONFLICT ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(ApiError.of(
+                                "conflict",
+                                e.messageKey() == null
+                                        ? "The request conflicts with the schedule's current state"
+                                        : messages.getMessage(
+                                                e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH)));
+            case STALE ->
+                ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                        .body(ApiError.of(
+                                "precondition_failed",
+                                "The schedule was changed by another request since it was read; read it again"));
+        };
+    }
+
+    /** Problems with their messages in English, the API's language. */
+    static List<ApiError.FieldError> resolve(MessageSource messages, List<InvalidRequest.Problem> problems) {
+        return problems.stream()
+                .map(p -> new ApiError.FieldError(
+                        p.field(), messages.getMessage(p.messageKey(), p.args(), p.messageKey(), Locale.ENGLISH)))
+                .toList();
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

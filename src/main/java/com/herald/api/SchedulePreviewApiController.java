@@ -2,21 +2,13 @@ package com.herald.api;
 
 import com.herald.identity.HeraldUser;
 import com.herald.scheduling.Cadence;
-import com.herald.scheduling.CadenceProblem;
-import com.herald.scheduling.Cadences;
 import com.herald.scheduling.FireTimes;
-import com.herald.scheduling.InvalidCadenceException;
 import com.herald.scheduling.SchedulePreview;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,15 +38,15 @@ class SchedulePreviewApiController {
     @PostMapping("/api/v1/schedules/preview")
     PreviewResource preview(@AuthenticationPrincipal HeraldUser caller, @RequestBody JsonNode json) {
         ApiBody body = ApiBody.of(json, Set.of("cadence", "time_zone", "start_at", "end_at", "count"), Set.of());
-        Cadence cadence = cadence(json.get("cadence"), body);
+        Cadence cadence = body.cadence("cadence", true);
         String zoneName = body.string("time_zone", false);
         ZoneId viewerZone = zone(caller.timeZone());
         ZoneId zone = zoneName == null ? viewerZone : zone(zoneName);
         if (zoneName != null && zone == null) {
             body.error("time_zone", "must be an IANA time zone such as Europe/Berlin");
         }
-        Instant startAt = instant(body, "start_at");
-        Instant endAt = instant(body, "end_at");
+        Instant startAt = body.instant("start_at");
+        Instant endAt = body.instant("end_at");
         if (startAt != null && endAt != null && endAt.isBefore(startAt)) {
             body.error("end_at", "must not be before start_at");
         }
@@ -77,76 +69,11 @@ class SchedulePreviewApiController {
                         .toList());
     }
 
-    private static Cadence cadence(JsonNode node, ApiBody body) {
-        if (node == null || node.isNull()) {
-            body.error("cadence", "is required");
-            return null;
-        }
-        if (!node.isObject()) {
-            body.error("cadence", "must be an object");
-            return null;
-        }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) plain(node);
-            return Cadences.parse(fields);
-        } catch (InvalidCadenceException e) {
-            for (CadenceProblem problem : e.problems()) {
-                body.error(problem.field(), problem.message());
-            }
-            return null;
-        }
-    }
-
-    /** JSON as plain Java values, the way {@link Cadences#parse} reads them. */
-    private static Object plain(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (String name : node.propertyNames()) {
-                map.put(name, plain(node.get(name)));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            for (JsonNode item : node) {
-                list.add(plain(item));
-            }
-            return list;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.asString();
-    }
-
     private static ZoneId zone(String name) {
         if (name == null || !ZoneId.getAvailableZoneIds().contains(name)) {
             return null;
         }
         return ZoneId.of(name);
-    }
-
-    private static Instant instant(ApiBody body, String field) {
-        String value = body.string(field, false);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeException e) {
-            body.error(field, "must be an ISO-8601 timestamp such as 2026-04-13T06:00:00Z");
-            return null;
-        }
     }
 
     private static int count(JsonNode node, ApiBody body) {

@@ -57,7 +57,7 @@ public interface ScheduleManager {
     /** Subscribes (or unsubscribes) the user to the schedule's emails; any team member may. */
     Schedule subscribe(HeraldUser user, UUID scheduleId, boolean subscribed);
 
-    /** The rules a draft breaks, without saving; field names as in api.md. */
+    /** The rules a draft breaks once its blanks take their defaults, without saving; field names as in api.md. */
     List<InvalidRequest.Problem> check(HeraldUser user, ScheduleDraft draft, UUID scheduleId);
 
     /** Whether the user may edit, pause, run or delete the schedule (for the portal's buttons). */

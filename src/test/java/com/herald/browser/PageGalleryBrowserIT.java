@@ -3,12 +3,19 @@ package com.herald.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.herald.identity.TeamRole;
+import com.herald.reports.ReportFormat;
+import com.herald.scheduling.Cadence;
+import com.herald.scheduling.ScheduleDraft;
+import com.herald.scheduling.ScheduleManager;
 import com.herald.support.Browser;
 import com.herald.support.IntegrationTest;
+import com.herald.support.TestReports;
 import com.herald.support.TestUsers;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -35,6 +42,12 @@ class PageGalleryBrowserIT {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    TestReports reports;
+
+    @Autowired
+    ScheduleManager schedules;
+
     Browser browser;
 
     @BeforeAll
@@ -53,6 +66,43 @@ class PageGalleryBrowserIT {
         var wait = browser.waitUpTo(Duration.ofSeconds(15));
         UUID team = users.createTeam();
         users.createMember(team, TeamRole.EDITOR);
+        var admin = users.admin();
+        UUID schedule = schedules
+                .create(
+                        admin,
+                        new ScheduleDraft(
+                                "Gallery schedule",
+                                "Three rows every weekday morning.",
+                                team,
+                                reports.threeRows(team),
+                                java.util.Map.of(),
+                                new Cadence.Weekly(List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 8, 30),
+                                "Europe/Berlin",
+                                null,
+                                null,
+                                List.of(),
+                                List.of("gallery@example.com"),
+                                List.of(),
+                                List.of(ReportFormat.CSV, ReportFormat.XLSX),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                .schedule()
+                .id();
+        UUID run = schedules.trigger(admin, schedule).id();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> schedules.run(admin, run).status().isFinal());
 
         for (String anonymous : List.of("/login", "/forgot-password")) {
             browser.open(anonymous);
@@ -71,6 +121,12 @@ class PageGalleryBrowserIT {
                 "/teams",
                 "/teams/" + team,
                 "/profile",
+                "/schedules?owner=all",
+                "/schedules/new",
+                "/schedules/" + schedule,
+                "/schedules/" + schedule + "/edit",
+                "/schedules/" + schedule + "/delete",
+                "/runs/" + run,
                 "/recipient-lists",
                 "/recipient-lists/new",
                 "/report-types",
@@ -93,11 +149,23 @@ class PageGalleryBrowserIT {
                         .isTrue();
                 Long overflow = (Long) driver.executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                Object widest = overflow > 0 ? driver.executeScript("""
+                                var w = document.documentElement.clientWidth, out = [];
+                                document.querySelectorAll('body *').forEach(function (e) {
+                                  var r = e.getBoundingClientRect();
+                                  if (r.right > w + 1 && !e.closest('.table-responsive')) {
+                                    out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.width));
+                                  }
+                                });
+                                return out.slice(0, 8).join(' | ');""") : "";
                 assertThat(overflow)
-                        .as("horizontal scrolling of %s at %d px", page, width)
+                        .as("horizontal scrolling of %s at %d px: %s", page, width, widest)
                         .isLessThanOrEqualTo(0L);
                 String name = "gallery"
-                        + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id").replace('/', '-') + "-" + width;
+                        + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "id")
+                                .replaceAll("\\?.*", "")
+                                .replace('/', '-')
+                        + "-" + width;
                 browser.screenshot(name.replace("gallery--", "gallery-dashboard-"));
             }
         }

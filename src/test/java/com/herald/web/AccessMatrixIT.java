@@ -10,15 +10,24 @@ import com.herald.identity.TeamRole;
 import com.herald.recipients.RecipientInput;
 import com.herald.recipients.RecipientListDraft;
 import com.herald.recipients.RecipientListManager;
+import com.herald.reports.ReportFormat;
+import com.herald.scheduling.Cadence;
+import com.herald.scheduling.ScheduleDraft;
+import com.herald.scheduling.ScheduleManager;
 import com.herald.support.IntegrationTest;
+import com.herald.support.TestReports;
 import com.herald.support.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -54,7 +63,12 @@ class AccessMatrixIT {
             UUID viewerKey,
             UUID dataSource,
             Map<Actor, HeraldUser> users,
-            Map<Actor, String> keys) {}
+            Map<Actor, String> keys,
+            String reportType,
+            UUID ownSchedule,
+            UUID adminsSchedule,
+            UUID missedRun,
+            Supplier<UUID> finishedRun) {}
 
     /**
      * One endpoint: the request (built from the fixture), and the expected status for each actor in
@@ -593,7 +607,319 @@ class AccessMatrixIT {
                 200,
                 200,
                 200));
+        // schedules (product.md §2): the team views and subscribes; editors create and manage their own,
+        // team admins all of the team's. {own} is the editor's schedule, {admin's} the team admin's.
+        rows.add(portal("GET /schedules/new", f -> get("/schedules/new"), 302, 200, 403, 200, 200, 200));
+        rows.add(portal(
+                "GET /schedules/{own}", f -> get("/schedules/" + f.ownSchedule()), 302, 404, 200, 200, 200, 200));
+        rows.add(portal(
+                "GET /schedules/{own}/edit",
+                f -> get("/schedules/" + f.ownSchedule() + "/edit"),
+                302,
+                404,
+                403,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "GET /schedules/{admin's}/edit",
+                f -> get("/schedules/" + f.adminsSchedule() + "/edit"),
+                302,
+                404,
+                403,
+                403,
+                200,
+                200));
+        rows.add(portal(
+                "POST /schedules (own team)",
+                f -> scheduleForm(post("/schedules"), f)
+                        .param("teamId", f.ownTeam().toString()),
+                // an invisible team is a field error on the form (200), the same as a team that does not exist
+                302,
+                200,
+                403,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{own}/edit",
+                f -> scheduleForm(post("/schedules/" + f.ownSchedule() + "/edit"), f),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{admin's}/edit",
+                f -> scheduleForm(post("/schedules/" + f.adminsSchedule() + "/edit"), f),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/preview",
+                f -> post("/schedules/preview")
+                        .param("frequency", "daily")
+                        .param("time", "08:00")
+                        .param("timeZone", "Europe/Berlin"),
+                302,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "GET /schedules/editor/parameters",
+                f -> get("/schedules/editor/parameters").param("reportType", GRANTED_REPORT),
+                302,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "GET /schedules/editor/lists",
+                f -> get("/schedules/editor/lists").param("teamId", f.ownTeam().toString()),
+                302,
+                200,
+                200,
+                200,
+                200,
+                200));
+        rows.add(portal(
+                "POST /schedules/{own}/run",
+                f -> post("/schedules/" + f.ownSchedule() + "/run"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{admin's}/run",
+                f -> post("/schedules/" + f.adminsSchedule() + "/run"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{own}/pause",
+                f -> post("/schedules/" + f.ownSchedule() + "/pause"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{admin's}/resume",
+                f -> post("/schedules/" + f.adminsSchedule() + "/resume"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302));
+        rows.add(portal(
+                "POST /schedules/{admin's}/subscribe",
+                f -> post("/schedules/" + f.adminsSchedule() + "/subscribe").param("subscribed", "true"),
+                302,
+                404,
+                302,
+                302,
+                302,
+                302));
+        rows.add(portal(
+                "GET /schedules/{own}/delete",
+                f -> get("/schedules/" + f.ownSchedule() + "/delete"),
+                302,
+                404,
+                403,
+                200,
+                200,
+                200));
+        rows.add(destructive(portal(
+                "POST /schedules/{own}/delete",
+                f -> post("/schedules/" + f.ownSchedule() + "/delete"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302)));
+        rows.add(destructive(portal(
+                "POST /schedules/{admin's}/delete",
+                f -> post("/schedules/" + f.adminsSchedule() + "/delete"),
+                302,
+                404,
+                403,
+                403,
+                302,
+                302)));
+        rows.add(portal("GET /runs/{missed}", f -> get("/runs/" + f.missedRun()), 302, 404, 200, 200, 200, 200));
+        rows.add(portal(
+                "GET /runs/{finished}/artifact",
+                f -> get("/runs/" + f.finishedRun().get() + "/artifact").param("format", "csv"),
+                302,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(destructive(portal(
+                "POST /runs/{missed}/backfill",
+                f -> post("/runs/" + f.missedRun() + "/backfill"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302)));
+        rows.add(portal(
+                "POST /runs/{missed}/retry (nothing to send: a toast)",
+                f -> post("/runs/" + f.missedRun() + "/retry"),
+                302,
+                404,
+                403,
+                302,
+                302,
+                302));
+        // schedules API (product.md §2): as the portal rows above; {admin's} is paused, so pause and resume both
+        // answer it as it is
+        rows.add(api("GET /api/v1/schedules", f -> get("/api/v1/schedules"), 401, 200, 200, 200, 200, 200));
+        rows.add(api(
+                "GET /api/v1/schedules/{own}",
+                f -> get("/api/v1/schedules/" + f.ownSchedule()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/schedules/{own}/runs",
+                f -> get("/api/v1/schedules/" + f.ownSchedule() + "/runs"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/schedules (own team)",
+                f -> json(HttpMethod.POST, "/api/v1/schedules", newSchedule(f)),
+                // an invisible team_id is a body_validation_error, the same as one that does not exist
+                401,
+                422,
+                403,
+                201,
+                201,
+                201));
+        for (boolean editors : List.of(true, false)) {
+            String whose = editors ? "{own}" : "{admin's}";
+            Function<Fixture, UUID> schedule = editors ? Fixture::ownSchedule : Fixture::adminsSchedule;
+            int editor = editors ? 200 : 403;
+            rows.add(api(
+                    "PATCH /api/v1/schedules/" + whose,
+                    f -> json(
+                            HttpMethod.PATCH,
+                            "/api/v1/schedules/" + schedule.apply(f),
+                            "{\"description\":\"" + UUID.randomUUID() + "\"}"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/pause",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/pause"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/resume",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/resume"),
+                    401,
+                    404,
+                    403,
+                    editor,
+                    200,
+                    200)));
+            rows.add(destructive(api(
+                    "POST /api/v1/schedules/" + whose + "/trigger",
+                    f -> post("/api/v1/schedules/" + schedule.apply(f) + "/trigger"),
+                    401,
+                    404,
+                    403,
+                    editors ? 202 : 403,
+                    202,
+                    202)));
+            rows.add(destructive(api(
+                    "DELETE /api/v1/schedules/" + whose,
+                    f -> request(HttpMethod.DELETE, "/api/v1/schedules/" + schedule.apply(f)),
+                    401,
+                    404,
+                    403,
+                    editors ? 204 : 403,
+                    204,
+                    204)));
+        }
+        rows.add(api(
+                "GET /api/v1/runs/{finished}",
+                f -> get("/api/v1/runs/" + f.finishedRun().get()),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "GET /api/v1/runs/{finished}/artifact",
+                f -> get("/api/v1/runs/" + f.finishedRun().get() + "/artifact"),
+                401,
+                404,
+                200,
+                200,
+                200,
+                200));
+        rows.add(api(
+                "POST /api/v1/runs/{finished, all delivered}/retry",
+                f -> post("/api/v1/runs/" + f.finishedRun().get() + "/retry"),
+                // allowed, but there is nothing to re-send
+                401,
+                404,
+                403,
+                409,
+                409,
+                409));
         return rows;
+    }
+
+    private static String newSchedule(Fixture f) {
+        return """
+                {"name": "Matrix %s", "team_id": "%s", "report_type": "%s",
+                 "cadence": {"frequency": "daily", "hour": 8, "minute": 0},
+                 "recipients": {"emails": ["m@example.com"]}}""".formatted(UUID.randomUUID(), f.ownTeam(), f.reportType());
+    }
+
+    private static MockHttpServletRequestBuilder scheduleForm(MockHttpServletRequestBuilder request, Fixture f) {
+        return request.param("name", "Matrix " + UUID.randomUUID())
+                .param("reportType", f.reportType())
+                .param("frequency", "daily")
+                .param("time", "07:00")
+                .param("timeZone", "Europe/Berlin")
+                .param("emails", "matrix@example.com")
+                .param("formats", "csv")
+                .param("subject", "{{report}}");
     }
 
     /** A shipped report type, granted to each fixture's own team and to no other team. */
@@ -607,6 +933,12 @@ class AccessMatrixIT {
 
     @Autowired
     RecipientListManager lists;
+
+    @Autowired
+    ScheduleManager manager;
+
+    @Autowired
+    TestReports reports;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -678,7 +1010,82 @@ class AccessMatrixIT {
         UUID dataSource = jdbc.sql("SELECT id FROM data_sources ORDER BY created_at LIMIT 1")
                 .query(UUID.class)
                 .single();
-        return new Fixture(own, foreign, list, message, viewerKey, dataSource, people, keys);
+        String reportType = reports.threeRows(own);
+        UUID ownSchedule = matrixSchedule(people.get(Actor.EDITOR), own, reportType);
+        UUID adminsSchedule = matrixSchedule(people.get(Actor.TEAM_ADMIN), own, reportType);
+        manager.pause(people.get(Actor.TEAM_ADMIN), adminsSchedule);
+        UUID missedRun = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO runs (id, schedule_id, team_id, schedule_name, nominal_time, trigger_kind, attempt,
+                            status, created_at, updated_at)
+                        VALUES (?, ?, ?, 'matrix', UTC_TIMESTAMP(6) - INTERVAL 3 HOUR, 'SCHEDULED', 0, 'MISSED',
+                            UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""").params(missedRun, ownSchedule, own).update();
+        HeraldUser editor = people.get(Actor.EDITOR);
+        Supplier<UUID> finishedRun = memoized(() -> {
+            UUID run = manager.trigger(editor, ownSchedule).id();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> manager.run(editor, run).status().isFinal());
+            return run;
+        });
+        return new Fixture(
+                own,
+                foreign,
+                list,
+                message,
+                viewerKey,
+                dataSource,
+                people,
+                keys,
+                reportType,
+                ownSchedule,
+                adminsSchedule,
+                missedRun,
+                finishedRun);
+    }
+
+    private UUID matrixSchedule(HeraldUser owner, UUID team, String reportType) {
+        return manager.create(
+                        owner,
+                        new ScheduleDraft(
+                                "Matrix schedule " + UUID.randomUUID(),
+                                null,
+                                team,
+                                reportType,
+                                Map.of(),
+                                new Cadence.Daily(6, 0),
+                                "Europe/Berlin",
+                                null,
+                                null,
+                                List.of(),
+                                List.of("matrix@example.com"),
+                                List.of(),
+                                List.of(ReportFormat.CSV),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
+                .schedule()
+                .id();
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        AtomicReference<T> value = new AtomicReference<>();
+        return () -> {
+            if (value.get() == null) {
+                value.set(supplier.get());
+            }
+            return value.get();
+        };
     }
 
     private static Row portal(String name, Function<Fixture, MockHttpServletRequestBuilder> request, int... expected) {

@@ -168,8 +168,11 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
                 return replay(earlier.get(), hash);
             }
         }
+        if (draft.teamId() != null && access.canView(user, draft.teamId()) && !access.canEdit(user, draft.teamId())) {
+            throw ScheduleException.of(Kind.FORBIDDEN);
+        }
         ScheduleDraft complete = withDefaults(user, draft, null);
-        List<Problem> problems = check(user, complete, null);
+        List<Problem> problems = checkComplete(user, complete, null);
         if (!problems.isEmpty()) {
             throw ScheduleException.invalid(problems);
         }
@@ -208,7 +211,11 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
             throw ScheduleException.of(Kind.STALE);
         }
         ScheduleDraft complete = withDefaults(user, draft, before);
-        List<Problem> problems = check(user, complete, scheduleId);
+        List<Problem> problems = new ArrayList<>();
+        if (draft.teamId() != null && !draft.teamId().equals(before.teamId())) {
+            problems.add(new Problem("team_id", "schedules.validation.team.immutable"));
+        }
+        problems.addAll(checkComplete(user, complete, scheduleId));
         if (!problems.isEmpty()) {
             throw ScheduleException.invalid(problems);
         }
@@ -384,6 +391,12 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
 
     @Override
     public List<Problem> check(HeraldUser user, ScheduleDraft draft, UUID scheduleId) {
+        Schedule existing =
+                scheduleId == null ? null : schedules.find(scheduleId).orElse(null);
+        return checkComplete(user, withDefaults(user, draft, existing), scheduleId);
+    }
+
+    private List<Problem> checkComplete(HeraldUser user, ScheduleDraft draft, UUID scheduleId) {
         List<Problem> problems = new ArrayList<>();
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
@@ -781,7 +794,36 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
     private static String hash(ScheduleDraft draft) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(String.valueOf(draft).getBytes(StandardCharsets.UTF_8)));
+            // parameters in key order: the same body with its keys in another order is the same request
+            ScheduleDraft canonical = new ScheduleDraft(
+                    draft.name(),
+                    draft.description(),
+                    draft.teamId(),
+                    draft.reportType(),
+                    draft.parameters() == null ? null : new java.util.TreeMap<>(draft.parameters()),
+                    draft.cadence(),
+                    draft.timeZone(),
+                    draft.startAt(),
+                    draft.endAt(),
+                    draft.listIds(),
+                    draft.emails(),
+                    draft.subscriberIds(),
+                    draft.formats(),
+                    draft.subject(),
+                    draft.skipIfEmpty(),
+                    draft.timeoutSeconds(),
+                    draft.maxRetries(),
+                    draft.retryBackoffSeconds(),
+                    draft.overlapPolicy(),
+                    draft.catchupWindowMinutes(),
+                    draft.flexibleWindowMinutes(),
+                    draft.pauseAfterFailures(),
+                    draft.externalId(),
+                    draft.deduplicationKey(),
+                    draft.status(),
+                    draft.ownerId());
+            return HexFormat.of()
+                    .formatHex(digest.digest(String.valueOf(canonical).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
