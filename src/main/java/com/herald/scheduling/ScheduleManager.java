@@ -72,6 +72,12 @@ public interface ScheduleManager {
     /** A run's artifact in that format (the first one when null), to stream to the user. */
     ArtifactContent artifact(HeraldUser user, UUID runId, ReportFormat format);
 
+    /**
+     * The artifact a signed link in an email names (too large to attach). No user: the signature is the permission.
+     * NOT_FOUND when the link is forged or expired, or the artifact is gone.
+     */
+    ArtifactContent linkedArtifact(String token);
+
     /** An artifact's bytes; the caller closes the stream. */
     record ArtifactContent(RunArtifact artifact, InputStream content) {}
 }

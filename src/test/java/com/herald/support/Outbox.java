@@ -21,9 +21,12 @@ public class Outbox {
         this.jdbc = jdbc;
     }
 
+    /** Messages to the address, with or without a display name ("Ann <ann@example.com>"). */
     public List<MimeMessage> to(String address) {
-        return jdbc.sql("SELECT raw_message FROM outbox_messages WHERE to_addresses = ? ORDER BY created_at")
-                .param(address)
+        return jdbc.sql("""
+                        SELECT raw_message FROM outbox_messages WHERE to_addresses = ? OR to_addresses LIKE ?
+                        ORDER BY created_at""")
+                .params(address, "%<" + address + ">")
                 .query((rs, n) -> parse(rs.getBytes(1)))
                 .list();
     }

@@ -87,6 +87,7 @@ class SecurityConfig {
                                 "/reset-password/**",
                                 "/invitations/**",
                                 "/unsubscribe/**",
+                                "/artifacts/**",
                                 "/error",
                                 "/webjars/**",
                                 "/css/**",

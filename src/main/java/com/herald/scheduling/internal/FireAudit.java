@@ -48,7 +48,7 @@ class FireAudit {
         List<UUID> orphans =
                 jdbc.sql("""
                         SELECT s.id FROM schedules s
-                        WHERE s.status = 'ACTIVE' AND NOT EXISTS (
+                        WHERE s.status = 'ACTIVE' AND (s.end_at IS NULL OR s.end_at > UTC_TIMESTAMP(6)) AND NOT EXISTS (
                             SELECT 1 FROM scheduled_tasks t
                             WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS CHAR))""").param(FirePlanner.FIRE_TASK).query(UUID.class).list();
         int planned = 0;

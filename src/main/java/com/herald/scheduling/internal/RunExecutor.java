@@ -1,5 +1,6 @@
 package com.herald.scheduling.internal;
 
+import com.herald.delivery.Unsubscribes;
 import com.herald.recipients.Recipient;
 import com.herald.recipients.RecipientLists;
 import com.herald.reports.RenderedArtifact;
@@ -62,6 +63,8 @@ class RunExecutor {
     private final ReportExecution execution;
     private final RecipientLists lists;
     private final RunMail mail;
+    private final ArtifactLinks links;
+    private final Unsubscribes unsubscribes;
     private final ScheduleOutcomes outcomes;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -74,6 +77,8 @@ class RunExecutor {
             ReportExecution execution,
             RecipientLists lists,
             RunMail mail,
+            ArtifactLinks links,
+            Unsubscribes unsubscribes,
             ScheduleOutcomes outcomes,
             TransactionTemplate tx,
             Clock clock) {
@@ -83,6 +88,8 @@ class RunExecutor {
         this.execution = execution;
         this.lists = lists;
         this.mail = mail;
+        this.links = links;
+        this.unsubscribes = unsubscribes;
         this.outcomes = outcomes;
         this.tx = tx;
         this.clock = clock;
@@ -239,9 +246,20 @@ class RunExecutor {
     }
 
     private void send(Run run, Schedule schedule, List<RunArtifact> stored, Map<ReportFormat, Path> files, long rows) {
-        List<RunMail.Attachment> attachments = stored.stream()
-                .map(a -> new RunMail.Attachment(a.fileName(), a.format().contentType(), files.get(a.format())))
-                .toList();
+        List<RunMail.Attachment> attachments = new ArrayList<>();
+        List<RunMail.Link> downloads = new ArrayList<>();
+        for (RunArtifact a : stored) {
+            if (links.attachable(a)) {
+                attachments.add(new RunMail.Attachment(a.fileName(), a.format().contentType(), files.get(a.format())));
+            } else {
+                downloads.add(links.link(run.id(), a));
+            }
+        }
+        String htmlTable = stored.stream()
+                .filter(a -> a.format() == ReportFormat.HTML)
+                .findFirst()
+                .map(a -> HtmlTables.firstTable(files.get(a.format())))
+                .orElse(null);
         String periodLabel = Periods.label(run.periodStart(), run.periodEnd(), schedule.timeZone());
         String subject = Periods.subject(schedule, periodLabel);
         for (RunRepository.Recipient recipient : runs.toSend(run.id())) {
@@ -254,12 +272,16 @@ class RunExecutor {
                         schedule.id(),
                         recipient.email(),
                         recipient.name(),
+                        Locale.ENGLISH,
+                        schedule.timeZone(),
                         subject,
                         schedule.reportTypeName(),
                         schedule.name(),
                         periodLabel,
                         rows,
-                        attachments));
+                        htmlTable,
+                        attachments,
+                        downloads));
                 runs.sent(run.id(), recipient.email(), messageId, clock.instant());
             } catch (RunMail.SendFailure e) {
                 runs.failed(run.id(), recipient.email(), e.getMessage(), e.retryable, clock.instant());

@@ -68,6 +68,7 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
     private final RunRepository runs;
     private final ArtifactStore artifacts;
     private final FirePlanner planner;
+    private final ArtifactLinks links;
     private final TeamAccess access;
     private final TeamService teams;
     private final ReportTypes reportTypes;
@@ -80,6 +81,7 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
             RunRepository runs,
             ArtifactStore artifacts,
             FirePlanner planner,
+            ArtifactLinks links,
             TeamAccess access,
             TeamService teams,
             ReportTypes reportTypes,
@@ -90,6 +92,7 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
         this.runs = runs;
         this.artifacts = artifacts;
         this.planner = planner;
+        this.links = links;
         this.access = access;
         this.teams = teams;
         this.reportTypes = reportTypes;
@@ -140,6 +143,16 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
                 .filter(a -> format == null || a.format() == format)
                 .findFirst()
                 .map(a -> new ArtifactContent(a, artifacts.open(runId, a.format())))
+                .orElseThrow(() -> ScheduleException.of(Kind.NOT_FOUND));
+    }
+
+    @Override
+    public ArtifactContent linkedArtifact(String token) {
+        ArtifactLinks.Target target = links.verify(token).orElseThrow(() -> ScheduleException.of(Kind.NOT_FOUND));
+        return runs.artifacts(target.runId()).stream()
+                .filter(a -> a.format() == target.format())
+                .findFirst()
+                .map(a -> new ArtifactContent(a, artifacts.open(target.runId(), a.format())))
                 .orElseThrow(() -> ScheduleException.of(Kind.NOT_FOUND));
     }
 

@@ -71,7 +71,16 @@ class RunsController {
         if (format != null && !format.isBlank()) {
             wanted = ReportFormat.parse(format).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
-        ScheduleManager.ArtifactContent content = schedules.artifact(user, SchedulesController.parse(id), wanted);
+        return download(schedules.artifact(user, SchedulesController.parse(id), wanted));
+    }
+
+    /** The link an email carries instead of an attachment that was too large; no sign-in needed. */
+    @GetMapping("/artifacts/{token}")
+    ResponseEntity<StreamingResponseBody> linkedArtifact(@PathVariable String token) {
+        return download(schedules.linkedArtifact(token));
+    }
+
+    private static ResponseEntity<StreamingResponseBody> download(ScheduleManager.ArtifactContent content) {
         StreamingResponseBody body = out -> {
             try (InputStream in = content.content()) {
                 in.transferTo(out);

@@ -2,9 +2,16 @@ package com.herald.scheduling.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamRole;
+import com.herald.recipients.RecipientInput;
+import com.herald.recipients.RecipientListDraft;
+import com.herald.recipients.RecipientListManager;
+import com.herald.recipients.RecipientStatus;
 import com.herald.reports.ReportFormat;
 import com.herald.scheduling.Cadence;
 import com.herald.scheduling.DeliveryStatus;
@@ -35,6 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** The engine end to end on the outbox: fires become runs, runs render once and email every recipient once. */
 @IntegrationTest
@@ -57,6 +65,15 @@ class ScheduleEngineIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RecipientListManager recipientLists;
+
+    @Autowired
+    ArtifactLinks links;
+
+    @Autowired
+    MockMvc mvc;
 
     UUID team;
     HeraldUser editor;
@@ -231,7 +248,7 @@ class ScheduleEngineIT {
     }
 
     @Test
-    void repeatedFailuresPauseTheScheduleAndTellTheOwner() {
+    void repeatedFailuresPauseTheScheduleAndTellTheOwner() throws Exception {
         String broken = reports.create(team, "SELECT * FROM no_such_table WHERE :period_end IS NOT NULL", null);
         ScheduleDraft d = draft(broken, new Cadence.Daily(8, 0), List.of(address("broken")));
         Schedule schedule = manager.create(editor, withPauseAfter(d, 2)).schedule();
@@ -247,6 +264,87 @@ class ScheduleEngineIT {
         assertThat(paused.pausedReason()).contains("2 failed runs");
         assertThat(paused.nextRunAt()).isNull();
         assertThat(paused.consecutiveFailures()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !outbox.to(editor.email()).isEmpty());
+        assertThat(outbox.to(editor.email()).getFirst().getSubject())
+                .contains(schedule.name())
+                .contains("paused");
+    }
+
+    @Test
+    void anUnsubscribedAddressIsSuppressedFromThenOnAndMarkedInTheList() throws Exception {
+        String stays = address("stays");
+        String leaves = address("leaves");
+        UUID list = recipientLists
+                .create(
+                        editor,
+                        new RecipientListDraft(
+                                team,
+                                "List " + UUID.randomUUID(),
+                                null,
+                                List.of(new RecipientInput(stays, null), new RecipientInput(leaves, "Leaving Person"))))
+                .id();
+        ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of());
+        Schedule schedule = manager.create(editor, withLists(d, List.of(list))).schedule();
+        awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        MimeMessage first = outbox.to(leaves).getFirst();
+        assertThat(first.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String link = first.getHeader("List-Unsubscribe", null).replaceAll("[<>]", "");
+        mvc.perform(post(java.net.URI.create(link).getPath())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .content("List-Unsubscribe=One-Click"))
+                .andExpect(status().isOk());
+
+        Run second = awaitFinal(manager.trigger(editor, schedule.id()).id());
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.deliveries())
+                .extracting(d2 -> d2.email(), d2 -> d2.status())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(stays, DeliveryStatus.SENT),
+                        org.assertj.core.groups.Tuple.tuple(leaves, DeliveryStatus.SUPPRESSED));
+        assertThat(outbox.to(leaves)).hasSize(1);
+        assertThat(outbox.to(stays)).hasSize(2);
+        assertThat(recipientLists.get(editor, list).members())
+                .filteredOn(m -> m.email().equals(leaves))
+                .singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(RecipientStatus.UNSUBSCRIBED));
+    }
+
+    @Test
+    void theHtmlFormatShowsItsRowsInTheEmailBody() throws Exception {
+        String to = address("html");
+        ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(to));
+        Schedule schedule = manager.create(editor, withFormats(d, List.of(ReportFormat.HTML, ReportFormat.CSV)))
+                .schedule();
+
+        Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        assertThat(run.artifacts())
+                .extracting(a -> a.format())
+                .containsExactlyInAnyOrder(ReportFormat.HTML, ReportFormat.CSV);
+        MimeMessage message = outbox.to(to).getFirst();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        message.writeTo(raw);
+        assertThat(raw.toString(StandardCharsets.UTF_8)).contains("row 2");
+    }
+
+    @Test
+    void aSignedLinkServesTheArtifactWithoutSignInAndAForgedOneIsNotFound() throws Exception {
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("link"))))
+                .schedule();
+        Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
+        RunMail.Link link = links.link(run.id(), run.artifacts().getFirst());
+
+        String body = mvc.perform(get(link.url().getPath()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).contains("3,row 3");
+        mvc.perform(get(link.url().getPath() + "x")).andExpect(status().isNotFound());
+        mvc.perform(get("/artifacts/" + run.id())).andExpect(status().isNotFound());
     }
 
     @Test
@@ -307,6 +405,66 @@ class ScheduleEngineIT {
                 d.retryBackoffSeconds(),
                 d.overlapPolicy(),
                 minutes,
+                d.flexibleWindowMinutes(),
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withLists(ScheduleDraft d, List<UUID> lists) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                lists,
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                d.skipIfEmpty(),
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
+                d.flexibleWindowMinutes(),
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withFormats(ScheduleDraft d, List<ReportFormat> formats) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                formats,
+                d.subject(),
+                d.skipIfEmpty(),
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
                 d.flexibleWindowMinutes(),
                 d.pauseAfterFailures(),
                 d.externalId(),
