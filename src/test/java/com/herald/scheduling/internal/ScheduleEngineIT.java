@@ -2,8 +2,10 @@ package com.herald.scheduling.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.herald.identity.HeraldUser;
@@ -337,7 +339,10 @@ class ScheduleEngineIT {
         Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
         RunMail.Link link = links.link(run.id(), run.artifacts().getFirst());
 
-        String body = mvc.perform(get(link.url().getPath()))
+        var started = mvc.perform(get(link.url().getPath()))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        String body = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
