@@ -75,6 +75,9 @@ class ScheduleEngineIT {
     ArtifactLinks links;
 
     @Autowired
+    FireAudit audit;
+
+    @Autowired
     MockMvc mvc;
 
     UUID team;
@@ -182,6 +185,26 @@ class ScheduleEngineIT {
         assertThat(runs).extracting(Run::trigger).contains(RunTrigger.SCHEDULED);
         assertThat(runs.stream().map(Run::nominalTime).distinct().count()).isEqualTo(runs.size());
         assertThat(manager.get(editor, schedule.id()).nextRunAt()).isNull();
+    }
+
+    @Test
+    void anActiveScheduleWhoseFireWasLostGetsItBackFromTheAudit() {
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("audit"))))
+                .schedule();
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
+                .param(schedule.id().toString())
+                .update();
+
+        assertThat(audit.repair()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
+                        .param(schedule.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(manager.get(editor, schedule.id()).nextRunAt()).isEqualTo(schedule.nextRunAt());
     }
 
     @Test
