@@ -101,7 +101,8 @@ class FirePlanner {
 
     /** Queues a run's execution at {@code at} (now: as soon as an executor is free). */
     void enqueueRun(UUID runId, Instant at) {
-        client.getObject().scheduleIfNotExists(new TaskInstance<Void>(RUN_TASK, runId.toString()), at);
+        // a new run's id is new: a plain insert, no existence check first
+        client.getObject().schedule(new TaskInstance<Void>(RUN_TASK, runId.toString()), at);
     }
 
     private void cancelQuietly(TaskInstanceId id) {

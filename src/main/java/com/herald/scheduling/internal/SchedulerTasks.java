@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.herald.scheduling.FireTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +46,14 @@ class SchedulerTasks {
                     Instant nominal = Instant.parse(instance.getData());
                     Optional<Instant> last = fires.fire(scheduleId, nominal);
                     return (ExecutionComplete complete, ExecutionOperations<String> ops) -> {
-                        Optional<FireTime> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
+                        Optional<FireHandler.Next> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
                         if (next.isEmpty()) {
                             ops.remove();
                         } else {
-                            Instant nextNominal = next.get().instant();
                             ops.reschedule(
-                                    complete, nextNominal.plus(fires.offset(scheduleId)), nextNominal.toString());
+                                    complete,
+                                    next.get().executeAt(),
+                                    next.get().nominal().toString());
                         }
                     };
                 });
