@@ -115,7 +115,9 @@ class GermanPortalIT {
                 .contains("Neuer Zeitplan")
                 .contains("Sortieren nach")
                 .contains(">Aktiv<")
-                .doesNotContain("Next run");
+                .contains("Täglich um 08:00, Europe/Berlin")
+                .doesNotContain("Next run")
+                .doesNotContain("Every day");
         // the next run of a daily schedule is less than a day away: "in 5 Std." or "in 42 Min."
         assertThat(body).containsPattern("in \\d+ (Std|Min)\\.|jetzt");
     }
@@ -143,12 +145,37 @@ class GermanPortalIT {
                         .param("timeZone", "Europe/Berlin")
                         .param("startAt", "2027-03-27T00:00"));
         assertThat(preview)
+                .contains("Täglich um 02:30, Europe/Berlin")
                 .contains("In Europe/Berlin")
                 .contains("Ihre Zeit (UTC)")
                 // #temporals with the user's locale: German day abbreviations
                 .contains("Sa. 2027-03-27 02:30")
                 .contains("So. 2027-03-28 03:00")
                 .doesNotContain("Sat 2027-03-27");
+    }
+
+    @Test
+    void weeklyAndMonthlyCadencesReadInGerman() throws Exception {
+        String weekly = page(
+                german,
+                post("/schedules/preview")
+                        .header("HX-Request", "true")
+                        .with(csrf().asHeader())
+                        .param("frequency", "weekly")
+                        .param("daysOfWeek", "MON", "THU")
+                        .param("time", "08:30")
+                        .param("timeZone", "Europe/Berlin"));
+        assertThat(weekly).contains("Jeden Montag und Donnerstag um 08:30, Europe/Berlin");
+        String monthly = page(
+                german,
+                post("/schedules/preview")
+                        .header("HX-Request", "true")
+                        .with(csrf().asHeader())
+                        .param("frequency", "monthly")
+                        .param("dayOfMonth", "15")
+                        .param("time", "07:00")
+                        .param("timeZone", "UTC"));
+        assertThat(monthly).contains("Am 15. jedes Monats um 07:00, UTC");
     }
 
     private ScheduleDraft draft(String name) {

@@ -60,18 +60,21 @@ class ScheduleEditorController {
     private final ReportTypes reportTypes;
     private final RecipientListManager lists;
     private final MessageSource messages;
+    private final ScheduleViews views;
 
     ScheduleEditorController(
             ScheduleManager schedules,
             TeamAccess access,
             ReportTypes reportTypes,
             RecipientListManager lists,
-            MessageSource messages) {
+            MessageSource messages,
+            ScheduleViews views) {
         this.schedules = schedules;
         this.access = access;
         this.reportTypes = reportTypes;
         this.lists = lists;
         this.messages = messages;
+        this.views = views;
     }
 
     /** What the preview area shows: the description and fire times, or what keeps the cadence from reading. */
@@ -307,7 +310,7 @@ class ScheduleEditorController {
             return new PreviewView(null, List.of(), errors, zone, viewer);
         }
         SchedulePreview.Preview preview = SchedulePreview.preview(cadence, zone, start, end, PREVIEW_COUNT, viewer);
-        return new PreviewView(preview.description(), preview.fireTimes(), List.of(), zone, viewer);
+        return new PreviewView(views.cadence(cadence, zone), preview.fireTimes(), List.of(), zone, viewer);
     }
 
     private String label(String field, ScheduleForm form, Locale locale) {

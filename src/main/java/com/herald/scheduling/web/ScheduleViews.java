@@ -1,13 +1,19 @@
 package com.herald.scheduling.web;
 
+import com.herald.scheduling.Cadence;
+import com.herald.scheduling.Cadences;
 import com.herald.scheduling.DeliveryStatus;
 import com.herald.scheduling.Run;
 import com.herald.scheduling.RunStatus;
 import com.herald.scheduling.Schedule;
 import com.herald.scheduling.ScheduleStatus;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -109,6 +115,59 @@ public class ScheduleViews {
             return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
         }
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    /**
+     * The cadence in words in the reader's language, with the zone: "Every Monday and Thursday at 08:30,
+     * Europe/Berlin" or "Jeden Montag und Donnerstag um 08:30, Europe/Berlin". A cron expression is described in
+     * English only (cron-utils has no German); other languages show the expression.
+     */
+    public String cadence(Cadence cadence, ZoneId zone) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String words =
+                switch (cadence) {
+                    case Cadence.Hourly h -> message("schedules.cadence.hourly", h.minute());
+                    case Cadence.Daily d -> message("schedules.cadence.daily", time(d.hour(), d.minute()));
+                    case Cadence.Weekly w ->
+                        w.daysOfWeek().size() == 7
+                                ? message("schedules.cadence.daily", time(w.hour(), w.minute()))
+                                : message(
+                                        "schedules.cadence.weekly",
+                                        days(w.daysOfWeek(), locale),
+                                        time(w.hour(), w.minute()));
+                    case Cadence.Monthly m
+                    when m.isLastDay() -> message("schedules.cadence.monthlyLastDay", time(m.hour(), m.minute()));
+                    case Cadence.Monthly m
+                    when m.fallsBackInShortMonths() ->
+                        message(
+                                "schedules.cadence.monthlyFallback",
+                                String.valueOf(m.dayOfMonth()),
+                                time(m.hour(), m.minute()));
+                    case Cadence.Monthly m ->
+                        message(
+                                "schedules.cadence.monthly",
+                                String.valueOf(m.dayOfMonth()),
+                                time(m.hour(), m.minute()));
+                    case Cadence.Cron c ->
+                        "en".equals(locale.getLanguage())
+                                ? Cadences.describe(c)
+                                : message("schedules.cadence.cron", c.expression());
+                };
+        return message("schedules.cadence.withZone", words, zone.getId());
+    }
+
+    private String days(List<DayOfWeek> days, Locale locale) {
+        List<String> names = days.stream()
+                .map(d -> d.getDisplayName(TextStyle.FULL_STANDALONE, locale))
+                .toList();
+        if (names.size() == 1) {
+            return names.getFirst();
+        }
+        return message("schedules.cadence.and", String.join(", ", names.subList(0, names.size() - 1)), names.getLast());
+    }
+
+    private static String time(int hour, int minute) {
+        return "%02d:%02d".formatted(hour, minute);
     }
 
     private String message(String key, Object... args) {
