@@ -327,6 +327,59 @@ class ReportEmailComposerTest {
                 .contains("https://herald.example.com/schedules/42");
     }
 
+    @Test
+    void anOwnerWhoReadsGermanGetsTheNoticeInGermanWithItsUmlauts() throws Exception {
+        MimeMessage message = roundTrip(composer("https://herald.example.com")
+                .autoPaused(
+                        "owner@example.com",
+                        "Jürgen",
+                        Locale.GERMAN,
+                        "Wöchentlicher Umsatz",
+                        5,
+                        "Zeitüberschreitung",
+                        URI.create("https://herald.example.com/schedules/42")));
+
+        assertThat(message.getSubject())
+                .isEqualTo("Zeitplan „Wöchentlicher Umsatz“ nach 5 fehlgeschlagenen Ausführungen pausiert");
+        assertThat(html(message))
+                .contains("Hallo Jürgen,")
+                .contains("ist 5-mal in Folge fehlgeschlagen")
+                .contains("Zeitplan öffnen");
+        assertThat(text(message))
+                .contains("Letzter Fehler")
+                .contains("Zeitplan öffnen: https://herald.example.com/schedules/42");
+    }
+
+    @Test
+    void aReportEmailInGermanTakesEveryTextFromTheGermanMessages() throws Exception {
+        ReportEmail english = email("Sales", true, null, List.of(), List.of());
+        ReportEmail german = new ReportEmail(
+                english.runId(),
+                english.scheduleId(),
+                english.to(),
+                english.toName(),
+                Locale.GERMAN,
+                english.subject(),
+                english.reportName(),
+                english.scheduleName(),
+                english.periodLabel(),
+                english.rowCount(),
+                english.empty(),
+                english.htmlTable(),
+                english.attachments(),
+                english.links(),
+                english.zone());
+
+        MimeMessage message = roundTrip(composer("https://herald.example.com").compose(german, UNSUBSCRIBE));
+
+        assertThat(html(message))
+                .contains("Geplanter Bericht")
+                .contains("Keine Zeilen für diesen Zeitraum.")
+                .contains("Sie erhalten diese E-Mail als Empfänger des Zeitplans „Weekly sales“.")
+                .doesNotContain("Scheduled report");
+        assertThat(text(message)).contains("Zeitplan: Weekly sales").contains("Abmelden: " + UNSUBSCRIBE);
+    }
+
     private ReportEmail email(
             String reportName,
             boolean empty,
