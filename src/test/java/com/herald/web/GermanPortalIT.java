@@ -155,7 +155,7 @@ class GermanPortalIT {
     }
 
     @Test
-    void weeklyAndMonthlyCadencesReadInGerman() throws Exception {
+    void cadencesAndTheirProblemsReadInGerman() throws Exception {
         String weekly = page(
                 german,
                 post("/schedules/preview")
@@ -176,6 +176,15 @@ class GermanPortalIT {
                         .param("time", "07:00")
                         .param("timeZone", "UTC"));
         assertThat(monthly).contains("Am 15. jedes Monats um 07:00, UTC");
+        String broken = page(
+                german,
+                post("/schedules/preview")
+                        .header("HX-Request", "true")
+                        .with(csrf().asHeader())
+                        .param("frequency", "daily")
+                        .param("time", "25:00")
+                        .param("timeZone", "UTC"));
+        assertThat(broken).contains("muss zwischen 0 und 23 liegen").doesNotContain("must be");
     }
 
     private ScheduleDraft draft(String name) {

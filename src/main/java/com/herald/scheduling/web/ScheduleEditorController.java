@@ -292,7 +292,8 @@ class ScheduleEditorController {
             cadence = ScheduleForms.cadence(form);
         } catch (InvalidCadenceException e) {
             ScheduleForms.cadenceProblems(e)
-                    .forEach(p -> errors.add(label(p.field(), form, locale) + ": " + p.args()[0]));
+                    .forEach(p -> errors.add(
+                            label(p.field(), form, locale) + ": " + message(p.messageKey(), locale, p.args())));
         }
         ZoneId zone = ScheduleForms.blank(form.getTimeZone()) ? viewer : ScheduleForms.zone(form.getTimeZone());
         if (zone == null) {

@@ -303,9 +303,29 @@ final class ScheduleForms {
     static List<InvalidRequest.Problem> cadenceProblems(InvalidCadenceException e) {
         List<InvalidRequest.Problem> problems = new ArrayList<>();
         for (CadenceProblem p : e.problems()) {
-            problems.add(new InvalidRequest.Problem(p.field(), "schedules.cadence.problem", p.message()));
+            problems.add(cadenceProblem(p));
         }
         return problems;
+    }
+
+    private static final Pattern CADENCE_RANGE = Pattern.compile("must be between (\\d+) and (\\d+)");
+
+    /**
+     * A cadence problem in the reader's language where Herald knows its wording (the API keeps the English
+     * text); a cron parser's own explanation stays as it is.
+     */
+    static InvalidRequest.Problem cadenceProblem(CadenceProblem p) {
+        Matcher range = CADENCE_RANGE.matcher(p.message());
+        if (range.matches()) {
+            return new InvalidRequest.Problem(p.field(), "schedules.cadence.range", range.group(1), range.group(2));
+        }
+        return switch (p.message()) {
+            case "is required" -> new InvalidRequest.Problem(p.field(), "schedules.cadence.required");
+            case "must be an integer" -> new InvalidRequest.Problem(p.field(), "schedules.cadence.integer");
+            case "must be between 1 and 31 or \"last\"" ->
+                new InvalidRequest.Problem(p.field(), "schedules.cadence.dayOfMonthRange");
+            default -> new InvalidRequest.Problem(p.field(), "schedules.cadence.problem", p.message());
+        };
     }
 
     /**
