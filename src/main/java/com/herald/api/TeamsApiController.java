@@ -7,6 +7,7 @@ import com.herald.identity.Team;
 import com.herald.identity.TeamRole;
 import com.herald.identity.TeamService;
 import com.herald.platform.Forms;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+@Tag(name = "Teams", description = "Provisioning: teams and their members")
 @RestController
 @RequestMapping("/api/v1/teams")
 class TeamsApiController {

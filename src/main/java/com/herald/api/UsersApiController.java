@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.herald.identity.AccountService;
 import com.herald.identity.HeraldUser;
 import com.herald.identity.UserAccount;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** Users, for system administrators only. */
+@Tag(name = "Users", description = "Provisioning: users (system admins)")
 @RestController
 @RequestMapping("/api/v1/users")
 class UsersApiController {
