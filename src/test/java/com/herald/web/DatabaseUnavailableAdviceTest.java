@@ -55,4 +55,31 @@ class DatabaseUnavailableAdviceTest {
         assertThat(resolver.resolveErrorView(bug, HttpStatus.INTERNAL_SERVER_ERROR, Map.of()))
                 .isNull();
     }
+
+    @Test
+    void aFilterFailingOnTheDatabaseAnswers503() throws Exception {
+        var views = org.mockito.Mockito.mock(org.thymeleaf.spring6.view.ThymeleafViewResolver.class);
+        var errors = org.mockito.Mockito.mock(com.herald.platform.ApiErrorWriter.class);
+        var filter = new DatabaseUnavailableFilter(errors, views);
+        jakarta.servlet.FilterChain sessionDown = (request, response) -> {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
+        };
+
+        var page = new org.springframework.mock.web.MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/schedules"), page, sessionDown);
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self';");
+        org.mockito.Mockito.verify(views)
+                .resolveViewName(org.mockito.ArgumentMatchers.eq("error/503"), org.mockito.ArgumentMatchers.any());
+
+        var api = new org.springframework.mock.web.MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/schedules"), api, sessionDown);
+        org.mockito.Mockito.verify(errors)
+                .write(
+                        org.mockito.ArgumentMatchers.eq(api),
+                        org.mockito.ArgumentMatchers.eq(503),
+                        org.mockito.ArgumentMatchers.argThat(
+                                e -> e.error().code().equals("service_unavailable")));
+    }
 }
