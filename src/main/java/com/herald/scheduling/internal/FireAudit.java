@@ -1,7 +1,9 @@
 package com.herald.scheduling.internal;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,23 +47,27 @@ class FireAudit {
 
     /** Plans the fire of each active schedule that has none (ended ones stay without); returns how many. */
     int repair() {
-        List<UUID> orphans =
-                jdbc.sql("""
-                        SELECT s.id FROM schedules s
-                        WHERE s.status = 'ACTIVE' AND (s.end_at IS NULL OR s.end_at > UTC_TIMESTAMP(6)) AND NOT EXISTS (
-                            SELECT 1 FROM scheduled_tasks t
-                            WHERE t.task_name = ? AND t.task_instance = CAST(s.id AS CHAR))""").param(FirePlanner.FIRE_TASK).query(UUID.class).list();
-        int planned = 0;
+        // compared in Java: scheduled_tasks has db-scheduler's collation, not ours, and '=' across the two fails
+        Set<String> planned = new HashSet<>(jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = ?")
+                .param(FirePlanner.FIRE_TASK)
+                .query(String.class)
+                .list());
+        List<UUID> orphans = jdbc.sql("""
+                        SELECT id FROM schedules
+                        WHERE status = 'ACTIVE' AND (end_at IS NULL OR end_at > UTC_TIMESTAMP(6))""").query(UUID.class).list().stream()
+                .filter(id -> !planned.contains(id.toString()))
+                .toList();
+        int repaired = 0;
         for (UUID id : orphans) {
             Boolean done = tx.execute(status -> schedules
                     .lock(id)
                     .map(s -> planner.plan(s, clock.instant()))
                     .orElse(false));
-            planned += Boolean.TRUE.equals(done) ? 1 : 0;
+            repaired += Boolean.TRUE.equals(done) ? 1 : 0;
         }
-        if (planned > 0) {
-            log.info("Planned the next fire of {} active schedules that had none", planned);
+        if (repaired > 0) {
+            log.info("Planned the next fire of {} active schedules that had none", repaired);
         }
-        return planned;
+        return repaired;
     }
 }

@@ -102,18 +102,18 @@ class FireHandler {
         });
     }
 
-    /** After a fire: plans the next one from the schedule as it is now. Returns when, and its nominal time. */
-    Optional<FireTime> nextAfter(UUID scheduleId, Instant last) {
+    /** The next fire: its nominal time, and when to execute it (with the flexible offset). */
+    record Next(Instant nominal, Instant executeAt) {}
+
+    /** After a fire: plans the next one from the schedule as it is now. */
+    Optional<Next> nextAfter(UUID scheduleId, Instant last) {
         return tx.execute(status -> {
             Optional<Schedule> schedule = schedules.find(scheduleId);
-            Optional<FireTime> next = schedule.flatMap(s -> FirePlanner.nextFire(s, last));
-            schedules.setNextRun(scheduleId, next.map(FireTime::instant).orElse(null));
+            Optional<Next> next = schedule.flatMap(s -> FirePlanner.nextFire(s, last)
+                    .map(f -> new Next(f.instant(), f.instant().plus(FirePlanner.flexibleOffset(s)))));
+            schedules.setNextRun(scheduleId, next.map(Next::nominal).orElse(null));
             return next;
         });
-    }
-
-    Duration offset(UUID scheduleId) {
-        return schedules.find(scheduleId).map(FirePlanner::flexibleOffset).orElse(Duration.ZERO);
     }
 
     private void fireOnTime(Schedule schedule, Instant fire, Instant now) {

@@ -88,7 +88,9 @@ class FirePlanner {
         } else {
             client.getObject()
                     .scheduleIfNotExists(
-                            new TaskInstance<>(FIRE_TASK, schedule.id().toString(), data), at);
+                            new TaskInstance<>(
+                                    FIRE_TASK, schedule.id().toString(), () -> data, SchedulerTasks.FIRE_PRIORITY),
+                            at);
         }
         schedules.setNextRun(schedule.id(), nominal);
         return true;
@@ -101,7 +103,11 @@ class FirePlanner {
 
     /** Queues a run's execution at {@code at} (now: as soon as an executor is free). */
     void enqueueRun(UUID runId, Instant at) {
-        client.getObject().scheduleIfNotExists(new TaskInstance<Void>(RUN_TASK, runId.toString()), at);
+        // a new run's id is new: a plain insert, no existence check first
+        client.getObject()
+                .schedule(
+                        new TaskInstance<Void>(RUN_TASK, runId.toString(), () -> null, SchedulerTasks.RUN_PRIORITY),
+                        at);
     }
 
     private void cancelQuietly(TaskInstanceId id) {

@@ -7,7 +7,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import com.herald.scheduling.FireTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,14 @@ class SchedulerTasks {
     private static final Logger log = LoggerFactory.getLogger(SchedulerTasks.class);
     static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
 
+    /**
+     * Fires before runs: a fire only records its run, so when thousands are due at once, every one gets its run
+     * (and its nominal time honoured) before the executors spend their time rendering and sending.
+     */
+    static final int FIRE_PRIORITY = 10;
+
+    static final int RUN_PRIORITY = 0;
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -40,6 +47,7 @@ class SchedulerTasks {
     @Bean
     Task<String> scheduleFireTask(FireHandler fires) {
         return Tasks.custom(FirePlanner.FIRE_TASK, String.class)
+                .defaultPriority(FIRE_PRIORITY)
                 .onFailure(retryLater())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
@@ -47,13 +55,14 @@ class SchedulerTasks {
                     Instant nominal = Instant.parse(instance.getData());
                     Optional<Instant> last = fires.fire(scheduleId, nominal);
                     return (ExecutionComplete complete, ExecutionOperations<String> ops) -> {
-                        Optional<FireTime> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
+                        Optional<FireHandler.Next> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
                         if (next.isEmpty()) {
                             ops.remove();
                         } else {
-                            Instant nextNominal = next.get().instant();
                             ops.reschedule(
-                                    complete, nextNominal.plus(fires.offset(scheduleId)), nextNominal.toString());
+                                    complete,
+                                    next.get().executeAt(),
+                                    next.get().nominal().toString());
                         }
                     };
                 });
@@ -62,6 +71,7 @@ class SchedulerTasks {
     @Bean
     Task<Void> reportRunTask(RunExecutor executor) {
         return Tasks.custom(FirePlanner.RUN_TASK, Void.class)
+                .defaultPriority(RUN_PRIORITY)
                 .onFailure(retryLater())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {

@@ -1,9 +1,12 @@
 package com.herald.scheduling.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.herald.identity.HeraldUser;
@@ -21,6 +24,7 @@ import com.herald.scheduling.RunStatus;
 import com.herald.scheduling.RunTrigger;
 import com.herald.scheduling.Schedule;
 import com.herald.scheduling.ScheduleDraft;
+import com.herald.scheduling.ScheduleException;
 import com.herald.scheduling.ScheduleManager;
 import com.herald.scheduling.ScheduleStatus;
 import com.herald.support.IntegrationTest;
@@ -71,6 +75,9 @@ class ScheduleEngineIT {
 
     @Autowired
     ArtifactLinks links;
+
+    @Autowired
+    FireAudit audit;
 
     @Autowired
     MockMvc mvc;
@@ -180,6 +187,74 @@ class ScheduleEngineIT {
         assertThat(runs).extracting(Run::trigger).contains(RunTrigger.SCHEDULED);
         assertThat(runs.stream().map(Run::nominalTime).distinct().count()).isEqualTo(runs.size());
         assertThat(manager.get(editor, schedule.id()).nextRunAt()).isNull();
+    }
+
+    @Test
+    void anActiveScheduleWhoseFireWasLostGetsItBackFromTheAudit() {
+        Schedule schedule = manager.create(
+                        editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("audit"))))
+                .schedule();
+        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
+                .param(schedule.id().toString())
+                .update();
+
+        assertThat(audit.repair()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
+                        .param(schedule.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(manager.get(editor, schedule.id()).nextRunAt()).isEqualTo(schedule.nextRunAt());
+    }
+
+    @Test
+    void aCadenceMoreFrequentThanTheReportTypeAllowsIsRejected() {
+        String daily = reports.create(team, "SELECT 1 AS n FROM DUAL WHERE :period_end IS NOT NULL", "PT24H");
+
+        assertThatThrownBy(
+                        () -> manager.create(editor, draft(daily, new Cadence.Hourly(15), List.of(address("often")))))
+                .isInstanceOfSatisfying(ScheduleException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field(), p -> p.messageKey())
+                        .contains(org.assertj.core.groups.Tuple.tuple(
+                                "cadence", "schedules.validation.cadence.tooFrequent")));
+        assertThat(manager.create(editor, draft(daily, new Cadence.Daily(6, 0), List.of(address("daily"))))
+                        .created())
+                .isTrue();
+    }
+
+    @Test
+    void theFlexibleWindowDelaysEachScheduleByItsOwnFixedOffset() {
+        ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("flex")));
+        Schedule schedule = manager.create(editor, withFlexibleWindow(d, 30)).schedule();
+
+        java.time.LocalDateTime planned = jdbc.sql(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
+                .param(schedule.id().toString())
+                .query(java.time.LocalDateTime.class)
+                .single();
+        Duration offset = Duration.between(schedule.nextRunAt(), planned.toInstant(java.time.ZoneOffset.UTC));
+
+        assertThat(offset).isEqualTo(FirePlanner.flexibleOffset(schedule));
+        assertThat(offset).isBetween(Duration.ZERO, Duration.ofMinutes(30).minusSeconds(1));
+        assertThat(FirePlanner.flexibleOffset(manager.get(editor, schedule.id())))
+                .isEqualTo(offset);
+    }
+
+    @Test
+    void aRunPastItsTimeoutIsTimedOutAndItsQueryCancelled() {
+        String slow = reports.create(team, "SELECT SLEEP(30) AS slept FROM DUAL WHERE :period_end IS NOT NULL", null);
+        ScheduleDraft d = draft(slow, new Cadence.Daily(8, 0), List.of(address("slow")));
+        Schedule schedule = manager.create(editor, withTimeout(d, 10)).schedule();
+
+        long started = System.nanoTime();
+        Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
+
+        assertThat(run.status()).isEqualTo(RunStatus.TIMED_OUT);
+        assertThat(run.errorCategory()).isEqualTo("timeout");
+        assertThat(run.deliveries()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(29));
     }
 
     @Test
@@ -337,7 +412,10 @@ class ScheduleEngineIT {
         Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
         RunMail.Link link = links.link(run.id(), run.artifacts().getFirst());
 
-        String body = mvc.perform(get(link.url().getPath()))
+        var started = mvc.perform(get(link.url().getPath()))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        String body = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -461,6 +539,66 @@ class ScheduleEngineIT {
                 d.subject(),
                 d.skipIfEmpty(),
                 d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
+                d.flexibleWindowMinutes(),
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withFlexibleWindow(ScheduleDraft d, int minutes) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                d.skipIfEmpty(),
+                d.timeoutSeconds(),
+                d.maxRetries(),
+                d.retryBackoffSeconds(),
+                d.overlapPolicy(),
+                d.catchupWindowMinutes(),
+                minutes,
+                d.pauseAfterFailures(),
+                d.externalId(),
+                d.deduplicationKey(),
+                d.status(),
+                d.ownerId());
+    }
+
+    private static ScheduleDraft withTimeout(ScheduleDraft d, int seconds) {
+        return new ScheduleDraft(
+                d.name(),
+                d.description(),
+                d.teamId(),
+                d.reportType(),
+                d.parameters(),
+                d.cadence(),
+                d.timeZone(),
+                d.startAt(),
+                d.endAt(),
+                d.listIds(),
+                d.emails(),
+                d.subscriberIds(),
+                d.formats(),
+                d.subject(),
+                d.skipIfEmpty(),
+                seconds,
                 d.maxRetries(),
                 d.retryBackoffSeconds(),
                 d.overlapPolicy(),
