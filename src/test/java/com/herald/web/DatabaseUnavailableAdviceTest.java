@@ -5,17 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.servlet.RequestDispatcher;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /** A portal page with the database down: 503 and the friendly page, not the 500 page. */
 class DatabaseUnavailableAdviceTest {
@@ -37,23 +33,6 @@ class DatabaseUnavailableAdviceTest {
         mvc.perform(get("/schedules"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"));
-    }
-
-    @Test
-    void theErrorPageOfAFailureOutsideControllersIsThe503Page() {
-        var resolver = new DatabaseUnavailableAdvice.ErrorPage();
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/schedules");
-        request.setAttribute(
-                RequestDispatcher.ERROR_EXCEPTION,
-                new IllegalStateException(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection")));
-        ModelAndView page = resolver.resolveErrorView(request, HttpStatus.INTERNAL_SERVER_ERROR, Map.of());
-        assertThat(page.getViewName()).isEqualTo("error/503");
-        assertThat(page.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-
-        MockHttpServletRequest bug = new MockHttpServletRequest("GET", "/schedules");
-        bug.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("a bug"));
-        assertThat(resolver.resolveErrorView(bug, HttpStatus.INTERNAL_SERVER_ERROR, Map.of()))
-                .isNull();
     }
 
     @Test
