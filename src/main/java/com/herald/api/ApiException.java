@@ -32,6 +32,10 @@ class ApiException extends RuntimeException {
         return new ApiException(403, "forbidden", message);
     }
 
+    static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, "unsupported_media_type", message);
+    }
+
     static ApiException badParameter(String message) {
         return new ApiException(400, "validation_error", message);
     }

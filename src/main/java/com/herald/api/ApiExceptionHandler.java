@@ -3,13 +3,19 @@ package com.herald.api;
 import com.herald.platform.ApiError;
 import com.herald.platform.InvalidRequest;
 import com.herald.platform.NotFoundException;
+import com.herald.platform.ServiceUnavailable;
 import com.herald.scheduling.ScheduleException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Every error of the API, as the envelope of api.md; never a stack trace. */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the portal's advice for the API's controllers
+// (web.DatabaseUnavailableAdvice)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -147,8 +155,20 @@ class ApiExceptionHandler {
         return unexpected(e);
     }
 
+    /** The database is down (api.md {@code service_unavailable}): the request may simply be sent again. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, SQLTransientConnectionException.class})
+    ResponseEntity<ApiError> unavailable(Exception e) {
+        log.warn("API request failed, database unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, ServiceUnavailable.RETRY_AFTER)
+                .body(ServiceUnavailable.error());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (ServiceUnavailable.isCause(e)) {
+            return unavailable(e);
+        }
         log.error("Unexpected API error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(ApiError.of("internal_error", "An unexpected error occurred; quote the request id to support"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.herald.identity.ApiKey;
 import com.herald.identity.ApiKeyService;
 import com.herald.identity.HeraldUser;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /** The caller's own API keys; a system admin may create one for another user (a service account). */
+@Tag(name = "API keys", description = "The caller's API keys")
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeysApiController {

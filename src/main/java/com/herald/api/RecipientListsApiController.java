@@ -12,6 +12,7 @@ import com.herald.recipients.RecipientListPage;
 import com.herald.recipients.RecipientListProblem;
 import com.herald.recipients.RecipientListSummary;
 import com.herald.recipients.RecipientLists;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * takes {@code application/json} or {@code application/merge-patch+json} with RFC 7396 meaning: absent
  * fields stay, {@code null} clears the description, {@code members} replaces every member.
  */
+@Tag(name = "Recipient lists", description = "Team-owned lists of recipients")
 @RestController
 @RequestMapping("/api/v1/recipient-lists")
 class RecipientListsApiController {

@@ -5,6 +5,7 @@ import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ReportFormat;
 import com.herald.reports.ReportTypeInfo;
 import com.herald.reports.ReportTypes;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** api.md "Report types": those usable by the caller; any other key answers not_found. */
+@Tag(name = "Report types", description = "The report types the caller may schedule")
 @RestController
 @RequestMapping("/api/v1/report-types")
 class ReportTypesApiController {

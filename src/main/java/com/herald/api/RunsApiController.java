@@ -8,6 +8,7 @@ import com.herald.scheduling.Delivery;
 import com.herald.scheduling.Run;
 import com.herald.scheduling.RunArtifact;
 import com.herald.scheduling.ScheduleManager;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the recipients not yet delivered. Who may see or retry a run is the schedule's rule, applied by
  * {@link ScheduleManager}.
  */
+@Tag(name = "Runs", description = "Runs with their deliveries and artifacts")
 @RestController
 @RequestMapping(RunsApiController.PATH)
 class RunsApiController {

@@ -4,6 +4,7 @@ import com.herald.identity.HeraldUser;
 import com.herald.scheduling.Cadence;
 import com.herald.scheduling.FireTimes;
 import com.herald.scheduling.SchedulePreview;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/schedules/preview}: the description and next fire times of a cadence (api.md). Needs no
  * team: it reads nothing but the body. A POST, so the API chain asks for scope {@code write}.
  */
+@Tag(name = "Schedules")
 @RestController
 class SchedulePreviewApiController {
 

@@ -16,6 +16,8 @@ import com.herald.scheduling.ScheduleManager;
 import com.herald.scheduling.SchedulePage;
 import com.herald.scheduling.ScheduleQuery;
 import com.herald.scheduling.ScheduleStatus;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,7 @@ import tools.jackson.databind.node.ObjectNode;
  * change under the same ETag, since they are not what a client edits. A weak {@code W/"3"} in If-Match is
  * accepted too, since proxies weaken ETags when they compress.
  */
+@Tag(name = "Schedules", description = "Schedules: create, read, change, pause, trigger; their runs")
 @RestController
 @RequestMapping(SchedulesApiController.PATH)
 class SchedulesApiController {
@@ -329,6 +332,7 @@ class SchedulesApiController {
     }
 
     /** Any other body type; without this the /api/** fallback would answer 404. */
+    @Hidden
     @PatchMapping("/{id}")
     ResponseEntity<ApiError> unsupportedPatch() {
         return ResponseEntity.status(415)

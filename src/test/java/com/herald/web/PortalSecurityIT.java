@@ -164,6 +164,19 @@ class PortalSecurityIT {
         assertThat(page).doesNotContain("secret detail", "IllegalStateException", "at com.", "at org.");
     }
 
+    @Test
+    void theUnavailablePageNeedsNoSessionAndGivesTheRequestId() throws Exception {
+        String page = mvc.perform(get("/error")
+                        .accept(MediaType.TEXT_HTML)
+                        .requestAttr("jakarta.servlet.error.status_code", 503)
+                        .requestAttr("jakarta.servlet.error.request_uri", "/schedules"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Herald is unavailable for a moment", "Request id:");
+        assertThat(page).doesNotContain("csrf-token", "navbar");
+    }
+
     /** MockMvc does not forward to the error page itself; this renders it as the container would. */
     private String errorPage(MvcResult result) throws Exception {
         return mvc.perform(get("/error")

@@ -3,6 +3,7 @@ package com.herald.identity.internal;
 import com.herald.identity.HeraldUser;
 import com.herald.platform.ApiError;
 import com.herald.platform.ApiErrorWriter;
+import com.herald.platform.ServiceUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,16 +34,28 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKeyAuthentication> authentication = keys.findActive(secret.get())
-                .flatMap(key -> users.findById(key.userId())
-                        .filter(HeraldUser::isEnabled)
-                        .filter(HeraldUser::isAccountNonLocked)
-                        .map(user -> new ApiKeyAuthentication(user.withoutCredentials(), key.id(), key.scopes())));
+        Optional<ApiKeyAuthentication> authentication;
+        try {
+            authentication = keys.findActive(secret.get()).flatMap(key -> users.findById(key.userId())
+                    .filter(HeraldUser::isEnabled)
+                    .filter(HeraldUser::isAccountNonLocked)
+                    .map(user -> new ApiKeyAuthentication(user.withoutCredentials(), key.id(), key.scopes())));
+            if (authentication.isPresent()) {
+                keys.touch(authentication.get().keyId());
+            }
+        } catch (RuntimeException e) {
+            if (!ServiceUnavailable.isCause(e)) {
+                throw e;
+            }
+            // the key cannot be checked while the database is down: 503 (api.md), not the container's 500 page
+            response.setHeader("Retry-After", ServiceUnavailable.RETRY_AFTER);
+            errors.write(response, 503, ServiceUnavailable.error());
+            return;
+        }
         if (authentication.isEmpty()) {
             errors.write(response, 401, ApiError.of("unauthorized", "The API key is unknown or revoked"));
             return;
         }
-        keys.touch(authentication.get().keyId());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);

@@ -75,9 +75,37 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** The portal: form login, session, CSRF (htmx sends the token as a header), strict CSP. */
+    /**
+     * The OpenAPI document and Swagger UI: public (they describe the contract of api.md, no data; code generators
+     * and CI fetch them without a session), stateless, read-only. Swagger UI sets style attributes from script,
+     * so only its pages allow inline styles; scripts stay 'self' only (springdoc serves its initializer as a file).
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http) {
+        http.securityMatcher(API_DOCS_PATHS)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, API_DOCS_PATHS)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SWAGGER_UI_CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    static final String[] API_DOCS_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /** The portal: form login, session, CSRF (htmx sends the token as a header), strict CSP. */
+    @Bean
+    @Order(3)
     SecurityFilterChain portalSecurity(HttpSecurity http) {
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
