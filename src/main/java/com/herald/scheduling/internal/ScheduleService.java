@@ -808,33 +808,9 @@ class ScheduleService implements ScheduleManager, RecipientListUsage {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             // parameters in key order: the same body with its keys in another order is the same request
-            ScheduleDraft canonical = new ScheduleDraft(
-                    draft.name(),
-                    draft.description(),
-                    draft.teamId(),
-                    draft.reportType(),
-                    draft.parameters() == null ? null : new java.util.TreeMap<>(draft.parameters()),
-                    draft.cadence(),
-                    draft.timeZone(),
-                    draft.startAt(),
-                    draft.endAt(),
-                    draft.listIds(),
-                    draft.emails(),
-                    draft.subscriberIds(),
-                    draft.formats(),
-                    draft.subject(),
-                    draft.skipIfEmpty(),
-                    draft.timeoutSeconds(),
-                    draft.maxRetries(),
-                    draft.retryBackoffSeconds(),
-                    draft.overlapPolicy(),
-                    draft.catchupWindowMinutes(),
-                    draft.flexibleWindowMinutes(),
-                    draft.pauseAfterFailures(),
-                    draft.externalId(),
-                    draft.deduplicationKey(),
-                    draft.status(),
-                    draft.ownerId());
+            ScheduleDraft canonical = draft.toBuilder()
+                    .parameters(draft.parameters() == null ? null : new java.util.TreeMap<>(draft.parameters()))
+                    .build();
             return HexFormat.of()
                     .formatHex(digest.digest(String.valueOf(canonical).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

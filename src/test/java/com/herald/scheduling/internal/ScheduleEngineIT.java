@@ -227,7 +227,9 @@ class ScheduleEngineIT {
     @Test
     void theFlexibleWindowDelaysEachScheduleByItsOwnFixedOffset() {
         ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("flex")));
-        Schedule schedule = manager.create(editor, withFlexibleWindow(d, 30)).schedule();
+        Schedule schedule = manager.create(
+                        editor, d.toBuilder().flexibleWindowMinutes(30).build())
+                .schedule();
 
         java.time.LocalDateTime planned = jdbc.sql(
                         "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
@@ -246,7 +248,8 @@ class ScheduleEngineIT {
     void aRunPastItsTimeoutIsTimedOutAndItsQueryCancelled() {
         String slow = reports.create(team, "SELECT SLEEP(30) AS slept FROM DUAL WHERE :period_end IS NOT NULL", null);
         ScheduleDraft d = draft(slow, new Cadence.Daily(8, 0), List.of(address("slow")));
-        Schedule schedule = manager.create(editor, withTimeout(d, 10)).schedule();
+        Schedule schedule =
+                manager.create(editor, d.toBuilder().timeoutSeconds(10).build()).schedule();
 
         long started = System.nanoTime();
         Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
@@ -277,7 +280,9 @@ class ScheduleEngineIT {
     @Test
     void firesOlderThanTheCatchUpWindowAreMissedAndNewerOnesCatchUpOldestFirst() {
         ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Hourly(0), List.of(address("late")));
-        Schedule schedule = manager.create(editor, withCatchUp(d, 120)).schedule();
+        Schedule schedule = manager.create(
+                        editor, d.toBuilder().catchupWindowMinutes(120).build())
+                .schedule();
         Instant thisHour = Instant.now().truncatedTo(ChronoUnit.HOURS);
         Instant fiveHoursAgo = thisHour.minus(Duration.ofHours(5));
 
@@ -313,7 +318,8 @@ class ScheduleEngineIT {
         String type = reports.create(team, "SELECT 1 AS n FROM DUAL WHERE :period_end IS NULL", null);
         String to = address("empty");
         ScheduleDraft d = draft(type, new Cadence.Daily(8, 0), List.of(to));
-        Schedule schedule = manager.create(editor, withSkipIfEmpty(d)).schedule();
+        Schedule schedule =
+                manager.create(editor, d.toBuilder().skipIfEmpty(true).build()).schedule();
 
         Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
 
@@ -326,7 +332,9 @@ class ScheduleEngineIT {
     void repeatedFailuresPauseTheScheduleAndTellTheOwner() throws Exception {
         String broken = reports.create(team, "SELECT * FROM no_such_table WHERE :period_end IS NOT NULL", null);
         ScheduleDraft d = draft(broken, new Cadence.Daily(8, 0), List.of(address("broken")));
-        Schedule schedule = manager.create(editor, withPauseAfter(d, 2)).schedule();
+        Schedule schedule = manager.create(
+                        editor, d.toBuilder().pauseAfterFailures(2).build())
+                .schedule();
 
         Run first = awaitFinal(manager.trigger(editor, schedule.id()).id());
         assertThat(first.status()).isEqualTo(RunStatus.FAILED);
@@ -360,7 +368,9 @@ class ScheduleEngineIT {
                                 List.of(new RecipientInput(stays, null), new RecipientInput(leaves, "Leaving Person"))))
                 .id();
         ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of());
-        Schedule schedule = manager.create(editor, withLists(d, List.of(list))).schedule();
+        Schedule schedule = manager.create(
+                        editor, d.toBuilder().listIds(List.of(list)).build())
+                .schedule();
         awaitFinal(manager.trigger(editor, schedule.id()).id());
 
         MimeMessage first = outbox.to(leaves).getFirst();
@@ -390,7 +400,11 @@ class ScheduleEngineIT {
     void theHtmlFormatShowsItsRowsInTheEmailBody() throws Exception {
         String to = address("html");
         ScheduleDraft d = draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(to));
-        Schedule schedule = manager.create(editor, withFormats(d, List.of(ReportFormat.HTML, ReportFormat.CSV)))
+        Schedule schedule = manager.create(
+                        editor,
+                        d.toBuilder()
+                                .formats(List.of(ReportFormat.HTML, ReportFormat.CSV))
+                                .build())
                 .schedule();
 
         Run run = awaitFinal(manager.trigger(editor, schedule.id()).id());
@@ -459,215 +473,5 @@ class ScheduleEngineIT {
             }
         }
         throw new AssertionError("no attachment");
-    }
-
-    private static ScheduleDraft withCatchUp(ScheduleDraft d, int minutes) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                d.skipIfEmpty(),
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                minutes,
-                d.flexibleWindowMinutes(),
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withLists(ScheduleDraft d, List<UUID> lists) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                lists,
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                d.skipIfEmpty(),
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                d.flexibleWindowMinutes(),
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withFormats(ScheduleDraft d, List<ReportFormat> formats) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                formats,
-                d.subject(),
-                d.skipIfEmpty(),
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                d.flexibleWindowMinutes(),
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withFlexibleWindow(ScheduleDraft d, int minutes) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                d.skipIfEmpty(),
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                minutes,
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withTimeout(ScheduleDraft d, int seconds) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                d.skipIfEmpty(),
-                seconds,
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                d.flexibleWindowMinutes(),
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withSkipIfEmpty(ScheduleDraft d) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                true,
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                d.flexibleWindowMinutes(),
-                d.pauseAfterFailures(),
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
-    }
-
-    private static ScheduleDraft withPauseAfter(ScheduleDraft d, int failures) {
-        return new ScheduleDraft(
-                d.name(),
-                d.description(),
-                d.teamId(),
-                d.reportType(),
-                d.parameters(),
-                d.cadence(),
-                d.timeZone(),
-                d.startAt(),
-                d.endAt(),
-                d.listIds(),
-                d.emails(),
-                d.subscriberIds(),
-                d.formats(),
-                d.subject(),
-                d.skipIfEmpty(),
-                d.timeoutSeconds(),
-                d.maxRetries(),
-                d.retryBackoffSeconds(),
-                d.overlapPolicy(),
-                d.catchupWindowMinutes(),
-                d.flexibleWindowMinutes(),
-                failures,
-                d.externalId(),
-                d.deduplicationKey(),
-                d.status(),
-                d.ownerId());
     }
 }
