@@ -187,7 +187,12 @@ class AccessibilityBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".is-invalid")));
             check("admin, " + parts[0] + " with errors", "errors");
         }
-        // the open administration and account menus
+        // a report type's preview, run (its result table)
+        browser.open(fixture.resolve("/report-types/{reportType}"));
+        click(driver.findElement(By.id("run-preview")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-count")));
+        check("admin, report type preview run", "preview");
+        // the open account menu
         browser.open("/");
         click(driver.findElement(By.id("account-menu")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
