@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -93,6 +95,7 @@ class AccessibilityBrowserIT {
             "/admin/outbox",
             "/admin/outbox/{outbox}",
             "/admin/settings",
+            // a new page: one line here (e.g. "/search?q=x" once the search page exists)
             "/schedules/{missing}");
 
     /** A team editor: no admin menu, fewer buttons, and the 403 page. */
@@ -115,6 +118,14 @@ class AccessibilityBrowserIT {
                 }));
               })
               .catch(function (e) { done(['axe failed: ' + e]); });""";
+
+    /** Null when the focused element shows its focus, else the start of its markup. */
+    static final String FOCUS_SHOWN = """
+            var e = document.activeElement, s = getComputedStyle(e);
+            if (e === document.body) { return null; }
+            var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+            var shadow = s.boxShadow && s.boxShadow !== 'none';
+            return outline || shadow ? null : e.outerHTML.substring(0, 120);""";
 
     @LocalServerPort
     int port;
@@ -204,6 +215,8 @@ class AccessibilityBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-menu")));
         check("admin, navigation open at 360 px", "nav");
         driver.manage().window().setSize(new Dimension(1280, 900));
+        keyboard(fixture.resolve("/schedules/{schedule}"));
+        keyboard("/admin/settings");
         signOut();
 
         signIn(fixture.member.email(), TestUsers.PASSWORD);
@@ -235,6 +248,33 @@ class AccessibilityBrowserIT {
         List<String> found = (List<String>) driver.executeAsyncScript(AXE_RUN);
         for (String violation : found) {
             violations.add(where + (state.isEmpty() ? "" : " [" + state + "]") + ": " + violation);
+        }
+    }
+
+    /**
+     * With the keyboard: the first Tab shows the skip link, which leads into the main content, and every
+     * element the next Tabs reach shows where the focus is (an outline or Bootstrap's focus shadow).
+     */
+    private void keyboard(String path) {
+        var driver = browser.driver();
+        browser.open(path);
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        WebElement skip = driver.switchTo().activeElement();
+        assertThat(skip.getAttribute("href")).as("first Tab on %s", path).endsWith("#main");
+        assertThat(skip.getSize().getWidth()).as("skip link visible").isGreaterThan(1);
+        skip.sendKeys(Keys.ENTER);
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+        assertThat((Boolean) driver.executeScript(
+                        "return document.getElementById('main').contains(document.activeElement);"))
+                .as("Tab after the skip link on %s lands in main", path)
+                .isTrue();
+        browser.open(path);
+        for (int i = 0; i < 30; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            String unseen = (String) driver.executeScript(FOCUS_SHOWN);
+            if (unseen != null) {
+                violations.add("keyboard, " + path + ": focus not visible on " + unseen);
+            }
         }
     }
 
