@@ -62,7 +62,8 @@ class AccessibilityBrowserIT {
      * The pages to check, one a line. {@code {placeholders}} are replaced by the fixture's ids (see
      * {@link #fixture()}): team, schedule, run, list, reportType, dataSource, user, outbox, missing.
      */
-    static final List<String> PUBLIC_PAGES = List.of("/login", "/forgot-password", "{unsubscribe}", "/unsubscribe/x");
+    static final List<String> PUBLIC_PAGES = List.of(
+            "/login", "/forgot-password", "/reset-password/x", "/invitations/x", "{unsubscribe}", "/unsubscribe/x");
 
     static final List<String> ADMIN_PAGES = List.of(
             "/",

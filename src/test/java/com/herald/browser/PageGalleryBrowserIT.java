@@ -92,6 +92,9 @@ class PageGalleryBrowserIT {
         users.createMember(team, TeamRole.EDITOR);
         var admin = users.admin();
         String reportType = reports.threeRows(team);
+        jdbc.sql("UPDATE report_types SET name = 'Three rows' WHERE type_key = ?")
+                .param(reportType)
+                .update();
         UUID schedule = schedules
                 .create(
                         admin,

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The HTML part of a real report email (a schedule run with the HTML format, taken from the outbox) as a mail
@@ -60,6 +61,9 @@ class ReportEmailLookBrowserIT {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    JdbcClient jdbc;
+
     Browser browser;
 
     @BeforeAll
@@ -83,12 +87,15 @@ class ReportEmailLookBrowserIT {
                   UNION ALL SELECT 'South', 15110.25, 161
                   UNION ALL SELECT 'West', 7045.75, 64) t
                 WHERE :period_end IS NOT NULL ORDER BY region""", null);
+        jdbc.sql("UPDATE report_types SET name = 'Sales by region' WHERE type_key = ?")
+                .param(reportType)
+                .update();
         String address = "look-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         UUID schedule = schedules
                 .create(
                         admin,
                         ScheduleDraft.builder()
-                                .name("Sales by region")
+                                .name("Monthly sales")
                                 .teamId(team)
                                 .reportType(reportType)
                                 .parameters(Map.of())
