@@ -58,7 +58,7 @@
 
   // global search: "/" focuses the field; arrow keys move through the results, Esc closes them
   function searchInput() { return document.getElementById("global-search"); }
-  function searchResults() { return document.getElementById("results"); }
+  function searchResults() { return document.getElementById("hits"); }
   function searchHits() {
     var results = searchResults();
     return results ? Array.prototype.slice.call(results.querySelectorAll("a.search-hit, a[href]")) : [];

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The navbar's search over schedules, recipient lists, report types and (for system admins) users, each through
  * its module's own access rules: nothing of a team the user may not see. One URL: htmx gets the dropdown
- * ({@code web/search :: results}), a plain request the full page.
+ * ({@code web/search :: hits}), a plain request the full page.
  */
 @Controller
 class SearchController {
@@ -86,7 +86,7 @@ class SearchController {
         model.addAttribute(
                 "total", groups.stream().mapToInt(g -> g.hits().size()).sum());
         model.addAttribute("pageUrl", url("/search", Map.of("q", query)));
-        return dropdown ? "web/search :: results" : "web/search";
+        return dropdown ? "web/search :: hits" : "web/search";
     }
 
     private List<Group> groups(HeraldUser user, String query, int limit, boolean dropdown) {
