@@ -162,9 +162,9 @@ class DashboardController {
         for (int i = 0; i < days.size(); i++) {
             Day day = days.get(i);
             double x = round(i * slot + (slot - width) / 2);
-            double succeeded = round((double) day.succeeded() / max * CHART_HEIGHT);
-            double failed = round((double) day.failed() / max * CHART_HEIGHT);
-            double other = round((double) day.other() / max * CHART_HEIGHT);
+            double succeeded = height(day.succeeded(), max);
+            double failed = height(day.failed(), max);
+            double other = height(day.other(), max);
             double succeededY = round(CHART_HEIGHT - succeeded);
             double failedY = round(succeededY - failed);
             double otherY = round(failedY - other);
@@ -184,6 +184,11 @@ class DashboardController {
                     rateHeight));
         }
         return bars;
+    }
+
+    /** A bar's height; at least one unit for a count above zero, so that every run shows. */
+    private static double height(int count, int max) {
+        return count == 0 ? 0 : Math.max(1, round((double) count / max * CHART_HEIGHT));
     }
 
     private static double round(double value) {
