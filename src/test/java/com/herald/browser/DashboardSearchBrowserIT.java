@@ -167,12 +167,18 @@ class DashboardSearchBrowserIT {
         assertThat(driver.findElement(By.id("failures")).getText()).contains("Daily sales " + tag);
         assertThat(driver.findElement(By.id("paused")).getText()).contains("Quarterly audit " + tag);
         browser.screenshot("dashboard-with-data-1280");
+        driver.executeScript("document.getElementById('failures').scrollIntoView();");
+        browser.screenshot("dashboard-with-data-1280-failures");
+        driver.executeScript("document.getElementById('charts').scrollIntoView();");
+        browser.screenshot("dashboard-with-data-1280-charts");
         driver.manage().window().setSize(new Dimension(360, 900));
         browser.open("/");
         Long overflow = (Long) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("horizontal scrolling at 360 px").isLessThanOrEqualTo(0L);
         browser.screenshot("dashboard-with-data-360");
+        driver.executeScript("document.getElementById('charts').scrollIntoView();");
+        browser.screenshot("dashboard-with-data-360-charts");
         driver.manage().window().setSize(new Dimension(1280, 900));
         browser.open("/");
 
