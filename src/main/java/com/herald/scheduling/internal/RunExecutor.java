@@ -266,6 +266,7 @@ class RunExecutor {
                 .orElse(null);
         String periodLabel = Periods.label(run.periodStart(), run.periodEnd(), schedule.timeZone());
         String subject = Periods.subject(schedule, periodLabel);
+        Locale language = schedules.ownerLocale(schedule.id());
         for (RunRepository.Recipient recipient : runs.toSend(run.id())) {
             if (!runs.claim(run.id(), recipient.email(), clock.instant())) {
                 continue;
@@ -276,7 +277,7 @@ class RunExecutor {
                         schedule.id(),
                         recipient.email(),
                         recipient.name(),
-                        Locale.ENGLISH,
+                        language,
                         schedule.timeZone(),
                         subject,
                         schedule.reportTypeName(),

@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -395,6 +396,17 @@ class ScheduleRepository {
         return jdbc.sql("""
                         SELECT s.name FROM schedule_lists l JOIN schedules s ON s.id = l.schedule_id
                         WHERE l.list_id = ? ORDER BY s.name""").param(listId).query(String.class).list();
+    }
+
+    /** The language of the schedule's owner, which its report emails are written in. */
+    Locale ownerLocale(UUID scheduleId) {
+        return jdbc.sql("SELECT u.locale FROM schedules s JOIN users u ON u.id = s.owner_id WHERE s.id = ?")
+                .param(scheduleId)
+                .query(String.class)
+                .optional()
+                .filter(tag -> !tag.isBlank())
+                .map(Locale::forLanguageTag)
+                .orElse(Locale.ENGLISH);
     }
 
     /** Subscribers' addresses and names, for a run's recipients. */

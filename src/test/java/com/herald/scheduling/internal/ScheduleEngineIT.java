@@ -171,6 +171,22 @@ class ScheduleEngineIT {
     }
 
     @Test
+    void theReportEmailIsWrittenInTheOwnersLanguage() throws Exception {
+        jdbc.sql("UPDATE users SET locale = 'de' WHERE id = ?")
+                .param(editor.id())
+                .update();
+        String to = address("de");
+        Schedule schedule = manager.create(editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(to)))
+                .schedule();
+
+        assertThat(awaitFinal(manager.trigger(editor, schedule.id()).id()).status())
+                .isEqualTo(RunStatus.SUCCEEDED);
+
+        String text = textOf(outbox.to(to).getFirst());
+        assertThat(text).contains("Geplanter Bericht", "Zeilen").doesNotContain("Scheduled report");
+    }
+
+    @Test
     void aCronEverySecondFiresOnItsOwnAndEachFireRunsOnce() {
         Schedule schedule = manager.create(
                         editor,
@@ -457,6 +473,20 @@ class ScheduleEngineIT {
                 .singleElement()
                 .satisfies(r -> assertThat(r.nominalTime()).isEqualTo(nominal));
         assertThat(schedule.overlapPolicy()).isEqualTo(OverlapPolicy.SKIP);
+    }
+
+    /** Every text part of the message (plain and HTML), one after the other. */
+    private static String textOf(Part part) throws Exception {
+        if (part.isMimeType("text/*") && part.getFileName() == null) {
+            return String.valueOf(part.getContent());
+        }
+        StringBuilder text = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(textOf(multipart.getBodyPart(i)));
+            }
+        }
+        return text.toString();
     }
 
     private static String attachment(MimeMessage message) throws Exception {
