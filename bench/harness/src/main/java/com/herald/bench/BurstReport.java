@@ -232,6 +232,9 @@ public final class BurstReport {
             kv.put("dup_runs", dupRuns);
             kv.put("missing", missing);
             kv.put("runs", runs);
+            kv.put("runs_not_succeeded", runs - statuses.getOrDefault("SUCCEEDED", 0L));
+            kv.put("emails", sink.lines());
+            kv.put("last_received_ms", lastReceived);
         }
 
         static long[] arr(List<Long> l) {
