@@ -62,6 +62,7 @@ public final class BurstReport {
                 lastCount = count;
                 lastProgress = now;
             }
+            lastProgress = Math.max(lastProgress, firstDueMs); // no progress is expected before the fire
             if (sink.distinct() >= n && finished >= n) {
                 break;
             }
