@@ -48,6 +48,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportEmailComposer {
 
+    static {
+        MailStreamProvider.pin();
+    }
+
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029]+");
 
