@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  * requests/s, and RESULT lines.
  *
  * <p>Usage: java PortalLoad.java baseUrl email password path clients warmupSeconds seconds name target
- * [htmx]
+ * [htmx|page] [thinkMillis]
+ *
+ * <p>Without {@code thinkMillis} each client sends its next request as soon as the previous one is answered (a closed
+ * loop: the latency is then clients ÷ throughput, Little's law). With it, a client waits that long after each answer,
+ * as a person reading the list would.
  */
 public class PortalLoad {
 
@@ -37,6 +41,7 @@ public class PortalLoad {
         String name = args[7];
         double target = Double.parseDouble(args[8]);
         boolean htmx = args.length > 9 && args[9].equals("htmx");
+        long think = args.length > 10 ? Long.parseLong(args[10]) : 0;
 
         String cookie = login(base, email, password);
 
@@ -99,6 +104,13 @@ public class PortalLoad {
                             }
                             mine[n++] = t1 - t0;
                         }
+                        if (think > 0) {
+                            try {
+                                Thread.sleep(think);
+                            } catch (InterruptedException e) {
+                                break;
+                            }
+                        }
                     }
                 } finally {
                     samples[client] = mine;
@@ -122,7 +134,7 @@ public class PortalLoad {
         double max = ms(all.length == 0 ? 0 : all[all.length - 1]);
         double rps = total / (double) seconds;
         System.out.printf(
-                "%s: %d clients, %d s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                "%s: %d clients" + (think > 0 ? " (" + think + " ms think time)" : "") + ", %d s: %d requests, %.0f req/s, %d errors; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 name, clients, seconds, total, rps, errors.get(), p50, p95, p99, max);
         System.out.printf(
                 "RESULT name=%s.p99 value=%.1f unit=ms target=<=%s met=%s%n",
