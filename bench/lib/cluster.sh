@@ -126,7 +126,17 @@ herald_wait() { # index [timeout s]
   die "Herald $i not healthy after $t s, see $W/herald-$i.log"
 }
 
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+ports_free() { # refuse to run next to another bench using the same ports (its services would answer ours)
+  local p
+  for p in "$DB_PORT" "$SINK_PORT" "$SINK_HTTP" "${HERALD_PORTS[@]}"; do
+    port_free "$p" || die "port $p is in use (another bench running?); set BENCH_DB_PORT, BENCH_SINK_PORT, BENCH_HERALD_PORTS"
+  done
+}
+
 cluster_start() { # database (fresh), sink, two Heralds one after the other (the first creates the schema and admin)
+  ports_free
   db_start
   sql -e "CREATE DATABASE IF NOT EXISTS herald CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
   sink_start

@@ -7,6 +7,9 @@ import com.herald.delivery.ReportMailer;
 import com.herald.delivery.SendReceipt;
 import com.herald.delivery.Unsubscribes;
 import com.herald.identity.TeamRole;
+import com.herald.recipients.RecipientInput;
+import com.herald.recipients.RecipientListDraft;
+import com.herald.recipients.RecipientListManager;
 import com.herald.reports.ReportFormat;
 import com.herald.scheduling.Cadence;
 import com.herald.scheduling.ScheduleDraft;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +69,9 @@ class PageGalleryBrowserIT {
     @Autowired
     ScheduleManager schedules;
 
+    @Autowired
+    RecipientListManager lists;
+
     Browser browser;
 
     @BeforeAll
@@ -84,6 +91,10 @@ class PageGalleryBrowserIT {
         UUID team = users.createTeam();
         users.createMember(team, TeamRole.EDITOR);
         var admin = users.admin();
+        String reportType = reports.threeRows(team);
+        jdbc.sql("UPDATE report_types SET name = 'Three rows' WHERE type_key = ?")
+                .param(reportType)
+                .update();
         UUID schedule = schedules
                 .create(
                         admin,
@@ -91,7 +102,7 @@ class PageGalleryBrowserIT {
                                 "Gallery schedule",
                                 "Three rows every weekday morning.",
                                 team,
-                                reports.threeRows(team),
+                                reportType,
                                 java.util.Map.of(),
                                 new Cadence.Weekly(List.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 8, 30),
                                 "Europe/Berlin",
@@ -145,6 +156,32 @@ class PageGalleryBrowserIT {
         driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-heading")));
 
+        UUID recipientList = lists.create(
+                        admin,
+                        new RecipientListDraft(
+                                team,
+                                "Gallery readers",
+                                "Everyone who reads the gallery schedule",
+                                List.of(
+                                        new RecipientInput("ada@example.com", "Ada Lovelace"),
+                                        new RecipientInput("grace@example.com", "Grace Hopper"))))
+                .id();
+        // the pictures of templates-docs/gallery.md (desktop width), with -Pgallery also written there
+        Map<String, String> gallery = Map.of(
+                "/",
+                "page-dashboard",
+                "/schedules?owner=all",
+                "page-schedules",
+                "/schedules/" + schedule + "/edit",
+                "page-schedule-editor",
+                "/schedules/" + schedule,
+                "page-schedule-detail",
+                "/runs/" + run,
+                "page-run",
+                "/recipient-lists/" + recipientList,
+                "page-recipient-list",
+                "/admin/outbox",
+                "page-outbox");
         List<String> pages = List.of(
                 "/",
                 "/teams",
@@ -162,6 +199,7 @@ class PageGalleryBrowserIT {
                 "/report-types/new",
                 "/admin/data-sources",
                 "/admin/data-sources/new",
+                "/recipient-lists/" + recipientList,
                 "/audit",
                 "/admin/users",
                 "/admin/users/new",
@@ -197,8 +235,20 @@ class PageGalleryBrowserIT {
                                 .replace('/', '-')
                         + "-" + width;
                 browser.screenshot(name.replace("gallery--", "gallery-dashboard-"));
+                if (width == 1280 && gallery.containsKey(page)) {
+                    browser.galleryShot(gallery.get(page));
+                }
             }
         }
+        // the report type's preview, run
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        browser.open("/report-types/" + reportType);
+        var preview = driver.findElement(By.id("run-preview"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", preview);
+        preview.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-count")));
+        driver.executeScript("document.getElementById('preview-heading').scrollIntoView({behavior: 'instant'})");
+        browser.galleryShot("page-report-type-preview");
         driver.manage().window().setSize(new Dimension(1280, 900));
         assertThat(browser.consoleErrors()).isEmpty();
     }

@@ -72,6 +72,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * A screenshot to target/screenshots/ that is also one of the gallery's pictures: with the system property
+     * {@code herald.gallery.dir} (Maven profile {@code gallery}) it is copied there too (templates-docs/img/).
+     */
+    public void galleryShot(String name) {
+        screenshot(name);
+        String gallery = System.getProperty("herald.gallery.dir");
+        if (gallery == null || gallery.isBlank()) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of(gallery));
+            Files.copy(
+                    SCREENSHOTS.resolve(name + ".png"),
+                    dir.resolve(name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Console errors, such as a script or style blocked by the Content-Security-Policy. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -155,7 +155,8 @@ class ProfileController {
             @AuthenticationPrincipal HeraldUser user,
             @ModelAttribute("newKey") PasswordForms.NewApiKey form,
             BindingResult result,
-            Model model) {
+            Model model,
+            Locale locale) {
         Set<String> scopes = new LinkedHashSet<>();
         if (form.read()) {
             scopes.add("read");
@@ -166,6 +167,9 @@ class ProfileController {
         try {
             ApiKeyService.CreatedKey created = keys.create(user, null, form.name(), scopes);
             model.addAttribute("createdKey", created);
+            model.addAttribute(
+                    Toast.ATTRIBUTE,
+                    Toast.success(messages.getMessage("profile.toast.keyCreated", new Object[] {form.name()}, locale)));
             model.addAttribute("newKey", new PasswordForms.NewApiKey("", true, false));
         } catch (InvalidRequest e) {
             Forms.reject(result, e);

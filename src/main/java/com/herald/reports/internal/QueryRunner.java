@@ -1,6 +1,7 @@
 package com.herald.reports.internal;
 
 import com.herald.reports.ReportTypeInfo;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs report queries on a data source: a connection of its own (Herald's pool for the built-in Herald
- * database), read-only, in a transaction that is rolled back, with the data source's statement timeout and
+ * Runs report queries on a data source: a connection of its own, kept for the next query on the same data
+ * source (Herald's pool for the built-in Herald database), read-only, in a transaction that is rolled back, with the data source's statement timeout and
  * max rows, and every parameter bound through a prepared statement — never concatenated.
  */
 @Component
@@ -64,10 +65,16 @@ public class QueryRunner {
 
     private final DataSource heraldDatabase;
     private final SecretCipher cipher;
+    private final ConnectionCache connections = new ConnectionCache();
 
     QueryRunner(DataSource heraldDatabase, SecretCipher cipher) {
         this.heraldDatabase = heraldDatabase;
         this.cipher = cipher;
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        connections.closeAll();
     }
 
     /** Connects and checks the connection; the driver's message on failure. */
@@ -178,7 +185,13 @@ public class QueryRunner {
         MapSqlParameterSource parameters = new MapSqlParameterSource(bound);
         String jdbcSql = NamedParameterUtils.substituteNamedParameters(parsed, parameters);
         Object[] args = NamedParameterUtils.buildValueArray(parsed, parameters, null);
-        try (Connection connection = open(source)) {
+        ConnectionCache.Key key = source.heraldDatabase() ? null : ConnectionCache.Key.of(source);
+        Connection connection = key == null ? null : connections.borrow(key);
+        boolean keep = false;
+        try {
+            if (connection == null) {
+                connection = open(source);
+            }
             boolean readOnly = source.readOnly() || source.heraldDatabase();
             connection.setAutoCommit(false);
             connection.setReadOnly(readOnly);
@@ -188,6 +201,7 @@ public class QueryRunner {
                     start.execute("START TRANSACTION READ ONLY");
                 }
             }
+            T result;
             try (PreparedStatement statement =
                     connection.prepareStatement(jdbcSql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setQueryTimeout(timeout);
@@ -197,11 +211,13 @@ public class QueryRunner {
                     StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, args[i]);
                 }
                 try (ResultSet rs = statement.executeQuery()) {
-                    return callback.read(rs);
+                    result = callback.read(rs);
                 }
             } finally {
                 rollbackQuietly(connection);
             }
+            keep = key != null;
+            return result;
         } catch (SQLException e) {
             if (isTimeout(e)) {
                 throw new QueryFailure(
@@ -212,6 +228,15 @@ public class QueryRunner {
             throw new QueryFailure("query", driverMessage(e), e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            // a connection whose query failed (or timed out) is closed, not reused
+            if (connection != null) {
+                if (keep) {
+                    connections.giveBack(key, connection);
+                } else {
+                    ConnectionCache.closeQuietly(connection);
+                }
+            }
         }
     }
 

@@ -1,9 +1,7 @@
 package com.herald.scheduling.internal;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,16 +45,10 @@ class FireAudit {
 
     /** Plans the fire of each active schedule that has none (ended ones stay without); returns how many. */
     int repair() {
-        // compared in Java: scheduled_tasks has db-scheduler's collation, not ours, and '=' across the two fails
-        Set<String> planned = new HashSet<>(jdbc.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = ?")
-                .param(FirePlanner.FIRE_TASK)
-                .query(String.class)
-                .list());
         List<UUID> orphans = jdbc.sql("""
                         SELECT id FROM schedules
-                        WHERE status = 'ACTIVE' AND (end_at IS NULL OR end_at > UTC_TIMESTAMP(6))""").query(UUID.class).list().stream()
-                .filter(id -> !planned.contains(id.toString()))
-                .toList();
+                        WHERE status = 'ACTIVE' AND fire_at IS NULL
+                            AND (end_at IS NULL OR end_at > UTC_TIMESTAMP(6))""").query(UUID.class).list();
         int repaired = 0;
         for (UUID id : orphans) {
             Boolean done = tx.execute(status -> schedules

@@ -11,7 +11,10 @@ import com.herald.scheduling.ScheduleStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a {@code schedule-fire} execution does: turn each due nominal fire into a run (product.md §3). Runs are
+ * Turns each due nominal fire into a run (product.md §3) and plans the next fire. Runs are
  * unique per schedule, nominal time and trigger, so a fire seen twice (two instances, a revived execution)
  * still makes one run.
  */
@@ -55,8 +58,8 @@ class FireHandler {
     }
 
     /**
-     * Handles the fire planned for {@code nominal} and every later one already due. Returns the last nominal time
-     * handled (the next fire comes after it), or empty when the schedule is gone or paused.
+     * Handles the fire planned for {@code nominal} and every later one already due, then plans the next fire.
+     * Returns the last nominal time handled, or empty when the schedule is gone or paused.
      */
     Optional<Instant> fire(UUID scheduleId, Instant nominal) {
         return tx.execute(status -> {
@@ -64,59 +67,94 @@ class FireHandler {
             if (found.isEmpty() || found.get().status() != ScheduleStatus.ACTIVE) {
                 return Optional.<Instant>empty();
             }
-            Schedule schedule = found.get();
             Instant now = clock.instant();
-            Instant windowStart = now.minus(Duration.ofMinutes(schedule.catchupWindowMinutes()));
-            Instant fire = nominal;
-            Instant last = nominal;
-            int missed = 0;
-            while (fire != null && !fire.isAfter(now)) {
-                if (fire.isBefore(windowStart)) {
-                    if (missed++ < MAX_MISSED_RECORDED) {
-                        insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.MISSED, now, "missed");
-                        last = fire;
-                        fire = next(schedule, fire);
-                    } else {
-                        // too many to list: skip to the first fire inside the window
-                        log.warn(
-                                "Schedule {} missed more than {} fires; older ones are not recorded",
-                                scheduleId,
-                                MAX_MISSED_RECORDED);
-                        last = fire;
-                        fire = next(schedule, windowStart.minusNanos(1000));
-                    }
-                    continue;
-                }
-                Instant planned = fire.plus(FirePlanner.flexibleOffset(schedule));
-                boolean late = now.isAfter(planned.plus(LATE));
-                if (late) {
-                    // catch-up runs queue behind each other, oldest first, whatever the overlap policy
-                    insert(schedule, fire, RunTrigger.CATCH_UP, RunStatus.QUEUED, now, null);
-                } else {
-                    fireOnTime(schedule, fire, now);
-                }
-                last = fire;
-                fire = next(schedule, fire);
-            }
+            Batch batch = new Batch(runs.unfinishedCounts(List.of(scheduleId)));
+            Instant last = handle(found.get(), nominal, now, batch);
+            ScheduleRepository.NextFire next = nextAfter(found.get(), last);
+            schedules.setNextFire(scheduleId, next.nominal(), next.fireAt());
+            batch.flush(now);
             return Optional.of(last);
         });
     }
 
-    /** The next fire: its nominal time, and when to execute it (with the flexible offset). */
-    record Next(Instant nominal, Instant executeAt) {}
-
-    /** After a fire: plans the next one from the schedule as it is now. */
-    Optional<Next> nextAfter(UUID scheduleId, Instant last) {
-        return tx.execute(status -> {
-            Optional<Schedule> schedule = schedules.find(scheduleId);
-            Optional<Next> next = schedule.flatMap(s -> FirePlanner.nextFire(s, last)
-                    .map(f -> new Next(f.instant(), f.instant().plus(FirePlanner.flexibleOffset(s)))));
-            schedules.setNextRun(scheduleId, next.map(Next::nominal).orElse(null));
-            return next;
+    /**
+     * Claims up to {@code limit} due schedules (rows another instance holds are skipped) and handles each in one
+     * transaction: their runs, their runs' executions and their next fires commit together, or not at all.
+     * Returns how many schedules were handled.
+     */
+    int dispatch(int limit) {
+        Integer handled = tx.execute(status -> {
+            Instant now = clock.instant();
+            List<Schedule> due = schedules.lockDue(now, limit);
+            Batch batch = new Batch(runs.unfinishedCounts(due.stream()
+                    .filter(s -> s.overlapPolicy() != OverlapPolicy.ALLOW)
+                    .map(Schedule::id)
+                    .toList()));
+            List<ScheduleRepository.NextFire> next = new ArrayList<>(due.size());
+            for (Schedule schedule : due) {
+                if (schedule.status() != ScheduleStatus.ACTIVE || schedule.nextRunAt() == null) {
+                    next.add(
+                            schedule.status() == ScheduleStatus.ACTIVE
+                                    ? nextAfter(schedule, now)
+                                    : new ScheduleRepository.NextFire(schedule.id(), null, null));
+                    continue;
+                }
+                Instant last = handle(schedule, schedule.nextRunAt(), now, batch);
+                next.add(nextAfter(schedule, last));
+            }
+            batch.flush(now);
+            schedules.setNextFires(next);
+            return due.size();
         });
+        return handled == null ? 0 : handled;
     }
 
-    private void fireOnTime(Schedule schedule, Instant fire, Instant now) {
+    /** Records the runs of the fire at {@code nominal} and of every later one due by now; returns the last. */
+    private Instant handle(Schedule schedule, Instant nominal, Instant now, Batch batch) {
+        Instant windowStart = now.minus(Duration.ofMinutes(schedule.catchupWindowMinutes()));
+        Instant fire = nominal;
+        Instant last = nominal;
+        int missed = 0;
+        while (fire != null && !fire.isAfter(now)) {
+            if (fire.isBefore(windowStart)) {
+                if (missed++ < MAX_MISSED_RECORDED) {
+                    insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.MISSED, "missed", batch);
+                    last = fire;
+                    fire = next(schedule, fire);
+                } else {
+                    // too many to list: skip to the first fire inside the window
+                    log.warn(
+                            "Schedule {} missed more than {} fires; older ones are not recorded",
+                            schedule.id(),
+                            MAX_MISSED_RECORDED);
+                    last = fire;
+                    fire = next(schedule, windowStart.minusNanos(1000));
+                }
+                continue;
+            }
+            Instant planned = fire.plus(FirePlanner.flexibleOffset(schedule));
+            boolean late = now.isAfter(planned.plus(LATE));
+            if (late) {
+                // catch-up runs queue behind each other, oldest first, whatever the overlap policy
+                insert(schedule, fire, RunTrigger.CATCH_UP, RunStatus.QUEUED, null, batch);
+            } else {
+                fireOnTime(schedule, fire, batch);
+            }
+            last = fire;
+            fire = next(schedule, fire);
+        }
+        return last;
+    }
+
+    /** The fire after {@code last}, and when it executes; both null when there is none. */
+    private static ScheduleRepository.NextFire nextAfter(Schedule schedule, Instant last) {
+        return FirePlanner.nextFire(schedule, last)
+                .map(f -> new ScheduleRepository.NextFire(
+                        schedule.id(), f.instant(), f.instant().plus(FirePlanner.flexibleOffset(schedule))))
+                .orElse(new ScheduleRepository.NextFire(schedule.id(), null, null));
+    }
+
+    private void fireOnTime(Schedule schedule, Instant fire, Batch batch) {
         List<UUID> unfinished = runs.unfinished(schedule.id(), null);
         OverlapPolicy policy = schedule.overlapPolicy();
         boolean skip =
@@ -126,20 +164,19 @@ class FireHandler {
                     case ALLOW -> false;
                 };
         if (skip) {
-            insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.SKIPPED, now, "previous run still running");
+            insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.SKIPPED, "previous run still running", batch);
         } else {
-            insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.QUEUED, now, null);
+            insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.QUEUED, null, batch);
         }
     }
 
     private void insert(
-            Schedule schedule, Instant fire, RunTrigger trigger, RunStatus status, Instant now, String note) {
+            Schedule schedule, Instant fire, RunTrigger trigger, RunStatus status, String note, Batch batch) {
         Instant periodStart = FireTimes.previousFireTime(schedule.cadence(), schedule.timeZone(), fire)
                 .map(FireTime::instant)
                 .orElse(null);
-        UUID id = Ids.newId();
-        Optional<UUID> inserted = runs.insert(
-                id,
+        batch.add(new RunRepository.NewRun(
+                Ids.newId(),
                 schedule.id(),
                 schedule.teamId(),
                 schedule.name(),
@@ -147,12 +184,38 @@ class FireHandler {
                 trigger,
                 status,
                 periodStart,
-                fire,
-                null,
-                note,
-                now);
-        if (inserted.isPresent() && status == RunStatus.QUEUED) {
-            planner.enqueueRun(id, now);
+                note));
+    }
+
+    /** The runs fires record in one transaction, written together at the end. */
+    private final class Batch {
+        private final Map<UUID, Integer> unfinished;
+        private final List<RunRepository.NewRun> runs = new ArrayList<>();
+
+        Batch(Map<UUID, Integer> unfinished) {
+            this.unfinished = new HashMap<>(unfinished);
+        }
+
+        /** The schedule's queued and running runs, those of this batch included. */
+        int unfinished(UUID scheduleId) {
+            return unfinished.getOrDefault(scheduleId, 0);
+        }
+
+        void add(RunRepository.NewRun run) {
+            runs.add(run);
+            if (run.status() == RunStatus.QUEUED) {
+                unfinished.merge(run.scheduleId(), 1, Integer::sum);
+            }
+        }
+
+        void flush(Instant now) {
+            FireHandler.this.runs.insertAll(runs, now);
+            planner.enqueueRuns(
+                    runs.stream()
+                            .filter(r -> r.status() == RunStatus.QUEUED)
+                            .map(RunRepository.NewRun::id)
+                            .toList(),
+                    now);
         }
     }
 

@@ -1,31 +1,29 @@
 package com.herald.scheduling.internal;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.herald.scheduling.FireTime;
 import com.herald.scheduling.FireTimes;
 import com.herald.scheduling.Schedule;
 import com.herald.scheduling.ScheduleStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps db-scheduler's table in step with the schedules: one {@code schedule-fire} execution per active schedule
- * at its next fire (plus its flexible offset), one {@code report-run} execution per queued run. db-scheduler
- * writes through Spring's transaction-aware data source, so these rows commit or roll back with the schedule
- * change that asked for them.
+ * Plans fires and queues runs. A schedule's next fire is two columns of its own row: {@code next_run_at} (the
+ * nominal time) and {@code fire_at} (when it executes, with the flexible offset), which {@link FireDispatcher}
+ * claims. A queued run is one db-scheduler {@code report-run} execution; db-scheduler writes through Spring's
+ * transaction-aware data source, so those rows commit or roll back with the fire that asked for them.
  */
 @Component
 class FirePlanner {
 
-    static final String FIRE_TASK = "schedule-fire";
     static final String RUN_TASK = "report-run";
 
     // The Scheduler bean needs the task beans, whose handlers need this: look it up when first used.
@@ -61,44 +59,22 @@ class FirePlanner {
 
     /**
      * Plans the schedule's next fire after {@code after} (now, for a new or resumed schedule), replacing the one
-     * planned; removes it when there is none. Returns whether a fire is planned. An execution running right now is left alone: when it completes,
-     * it plans from the schedule as it is then.
+     * planned; clears it when there is none. Returns whether a fire is planned. Runs in the caller's transaction,
+     * which holds the schedule's row: a dispatcher handling this schedule right now finishes first.
      */
     boolean plan(Schedule schedule, Instant after) {
         Optional<FireTime> next = nextFire(schedule, after);
-        TaskInstanceId id = TaskInstanceId.of(FIRE_TASK, schedule.id().toString());
-        Optional<ScheduledExecution<Object>> existing = client.getObject().getScheduledExecution(id);
-        if (existing.isPresent() && existing.get().isPicked()) {
-            return true;
-        }
         if (next.isEmpty()) {
-            schedules.setNextRun(schedule.id(), null);
-            existing.ifPresent(e -> cancelQuietly(id));
+            schedules.setNextFire(schedule.id(), null, null);
             return false;
         }
         Instant nominal = next.get().instant();
-        Instant at = nominal.plus(flexibleOffset(schedule));
-        String data = nominal.toString();
-        if (existing.isPresent()) {
-            try {
-                client.getObject().reschedule(id, at, data);
-            } catch (TaskInstanceException e) {
-                // picked meanwhile: its completion plans the next fire
-            }
-        } else {
-            client.getObject()
-                    .scheduleIfNotExists(
-                            new TaskInstance<>(
-                                    FIRE_TASK, schedule.id().toString(), () -> data, SchedulerTasks.FIRE_PRIORITY),
-                            at);
-        }
-        schedules.setNextRun(schedule.id(), nominal);
+        schedules.setNextFire(schedule.id(), nominal, nominal.plus(flexibleOffset(schedule)));
         return true;
     }
 
     void unplan(UUID scheduleId) {
-        schedules.setNextRun(scheduleId, null);
-        cancelQuietly(TaskInstanceId.of(FIRE_TASK, scheduleId.toString()));
+        schedules.setNextFire(scheduleId, null, null);
     }
 
     /** Queues a run's execution at {@code at} (now: as soon as an executor is free). */
@@ -110,11 +86,15 @@ class FirePlanner {
                         at);
     }
 
-    private void cancelQuietly(TaskInstanceId id) {
-        try {
-            client.getObject().cancel(id);
-        } catch (TaskInstanceException e) {
-            // not planned, or running: a running fire sees the schedule paused or gone and plans nothing
+    /** Queues the executions of many new runs at once, as soon as an executor is free. */
+    void enqueueRuns(List<UUID> runIds, Instant at) {
+        if (runIds.isEmpty()) {
+            return;
         }
+        List<TaskInstance<?>> instances = new ArrayList<>(runIds.size());
+        for (UUID id : runIds) {
+            instances.add(new TaskInstance<Void>(RUN_TASK, id.toString(), () -> null, SchedulerTasks.RUN_PRIORITY));
+        }
+        client.getObject().scheduleBatch(instances, at);
     }
 }

@@ -18,6 +18,7 @@ final class Periods {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
 
     private Periods() {}
@@ -45,7 +46,8 @@ final class Periods {
         }
         if (from.toLocalDate().equals(to.toLocalDate())
                 && Duration.between(from, to).toHours() < 24) {
-            return MINUTE.format(from) + " – " + to.toLocalTime();
+            // a run now ends at an odd instant: minutes, never seconds and microseconds
+            return MINUTE.format(from) + " – " + TIME.format(to);
         }
         return MINUTE.format(from) + " – " + MINUTE.format(to);
     }

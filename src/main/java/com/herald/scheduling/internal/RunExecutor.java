@@ -101,14 +101,15 @@ class RunExecutor {
         if (start == null || start.later() != null) {
             return start == null ? Optional.empty() : Optional.of(start.later());
         }
-        Run run = runs.find(runId).orElseThrow();
+        Run run = runs.findWithArtifacts(runId).orElseThrow();
         Schedule schedule = start.schedule();
         Path directory = tempDirectory();
         try {
             Map<ReportFormat, Path> files = new LinkedHashMap<>();
             List<RunArtifact> stored = run.artifacts();
             long rows;
-            if (stored.isEmpty()) {
+            boolean rendered = stored.isEmpty();
+            if (rendered) {
                 Rendering rendering;
                 try {
                     rendering = render(run, schedule, directory);
@@ -121,6 +122,18 @@ class RunExecutor {
                 rows = rendering.rows();
                 files.putAll(rendering.files());
                 stored = rendering.artifacts();
+                boolean skipped = rows == 0 && schedule.skipIfEmpty();
+                List<RunRepository.Recipient> recipients = skipped ? List.of() : recipients(schedule);
+                List<RunArtifact> made = stored;
+                // the files, the row count and the delivery ledger commit together
+                tx.executeWithoutResult(s -> {
+                    Instant now = clock.instant();
+                    for (RunArtifact a : made) {
+                        artifacts.store(runId, a, files.get(a.format()), now);
+                    }
+                    runs.setRowCount(runId, rendering.rows());
+                    runs.addDeliveries(runId, recipients, now);
+                });
             } else {
                 rows = run.rowCount() == null ? 0 : run.rowCount();
                 for (RunArtifact a : stored) {
@@ -131,12 +144,12 @@ class RunExecutor {
                 finish(run, schedule, RunStatus.EMPTY, null, null);
                 return Optional.empty();
             }
-            if (!runs.hasDeliveries(runId)) {
+            if (!rendered && !runs.hasDeliveries(runId)) {
                 List<RunRepository.Recipient> recipients = recipients(schedule);
                 tx.executeWithoutResult(s -> runs.addDeliveries(runId, recipients, clock.instant()));
             }
             send(run, schedule, stored, files, rows);
-            return settle(runId, schedule);
+            return settle(run, schedule);
         } finally {
             FileSystemUtils.deleteRecursively(directory.toFile());
         }
@@ -151,7 +164,7 @@ class RunExecutor {
         if (status.isEmpty() || status.get().isFinal()) {
             return null;
         }
-        Run run = runs.find(runId).orElseThrow();
+        Run run = runs.findRow(runId).orElseThrow();
         Instant now = clock.instant();
         if (run.nextAttemptAt() != null && run.nextAttemptAt().isAfter(now)) {
             return new Start(null, run.nextAttemptAt());
@@ -162,8 +175,7 @@ class RunExecutor {
             return null;
         }
         boolean waits = schedule.get().overlapPolicy() != OverlapPolicy.ALLOW
-                && (runs.otherRunning(run.scheduleId(), runId)
-                        || runs.olderQueued(run.scheduleId(), runId, run.nominalTime()));
+                && runs.mustWait(run.scheduleId(), runId, run.nominalTime());
         if (waits && status.get() == RunStatus.QUEUED) {
             return new Start(null, now.plus(OVERLAP_WAIT));
         }
@@ -213,15 +225,7 @@ class RunExecutor {
             files.put(format, artifact.file());
             made.add(new RunArtifact(format.fileName(baseName), format, artifact.sizeBytes(), artifact.sha256()));
         }
-        long rowCount = rows;
-        tx.executeWithoutResult(s -> {
-            Instant now = clock.instant();
-            for (RunArtifact a : made) {
-                artifacts.store(run.id(), a, files.get(a.format()), now);
-            }
-            runs.setRowCount(run.id(), rowCount);
-        });
-        return new Rendering(rowCount, files, made);
+        return new Rendering(rows, files, made);
     }
 
     private List<RunRepository.Recipient> recipients(Schedule schedule) {
@@ -292,9 +296,9 @@ class RunExecutor {
         }
     }
 
-    private Optional<Instant> settle(UUID runId, Schedule schedule) {
-        Run run = runs.find(runId).orElseThrow();
-        Run.DeliveryCounts counts = run.deliveryCounts();
+    private Optional<Instant> settle(Run run, Schedule schedule) {
+        UUID runId = run.id();
+        Run.DeliveryCounts counts = runs.counts(runId);
         if (counts.total() == 0 || counts.total() == counts.suppressed()) {
             finish(run, schedule, RunStatus.FAILED, "recipient", "The schedule has no active recipients");
             return Optional.empty();

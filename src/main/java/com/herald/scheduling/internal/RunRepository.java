@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,8 +34,10 @@ class RunRepository {
     record Recipient(String email, String name, boolean suppressed) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    RunRepository(JdbcClient jdbc) {
+    RunRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
 
@@ -82,6 +85,65 @@ class RunRepository {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
+    /** A run a fire records. */
+    record NewRun(
+            UUID id,
+            UUID scheduleId,
+            UUID teamId,
+            String scheduleName,
+            Instant nominal,
+            RunTrigger trigger,
+            RunStatus status,
+            Instant periodStart,
+            String error) {}
+
+    /**
+     * Inserts fires' runs in one round trip. A run that exists already for its schedule, nominal time and trigger
+     * (the same fire seen twice) is left as it is; an execution queued for the id that was not inserted finds no
+     * run and does nothing.
+     */
+    void insertAll(List<NewRun> runs, Instant now) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO runs (id, schedule_id, team_id, schedule_name, nominal_time, trigger_kind,
+                    attempt, status, period_start, period_end, triggered_by, error_message, finished_at,
+                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, NULL, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE id = id""", runs, runs.size(), (ps, r) -> {
+            ps.setObject(1, r.id());
+            ps.setObject(2, r.scheduleId());
+            ps.setObject(3, r.teamId());
+            ps.setString(4, r.scheduleName());
+            ps.setObject(5, utc(r.nominal()));
+            ps.setString(6, r.trigger().name());
+            ps.setString(7, r.status().name());
+            ps.setObject(8, utc(r.periodStart()));
+            ps.setObject(9, utc(r.nominal()));
+            ps.setString(10, r.error());
+            ps.setObject(11, r.status().isFinal() ? utc(now) : null);
+            ps.setObject(12, utc(now));
+            ps.setObject(13, utc(now));
+        });
+    }
+
+    /** How many runs of each schedule are queued or running, for the overlap policy. */
+    Map<UUID, Integer> unfinishedCounts(List<UUID> scheduleIds) {
+        Map<UUID, Integer> counts = new HashMap<>();
+        if (scheduleIds.isEmpty()) {
+            return counts;
+        }
+        String in = scheduleIds.stream().map(i -> "?").collect(Collectors.joining(","));
+        jdbc.sql("SELECT schedule_id, COUNT(*) FROM runs WHERE schedule_id IN (" + in
+                        + ") AND status IN ('QUEUED', 'RUNNING') GROUP BY schedule_id")
+                .params(new ArrayList<Object>(scheduleIds))
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        return counts;
+    }
+
     Optional<UUID> idOf(UUID scheduleId, Instant nominal, RunTrigger trigger) {
         return jdbc.sql("SELECT id FROM runs WHERE schedule_id = ? AND nominal_time = ? AND trigger_kind = ?")
                 .params(scheduleId, utc(nominal), trigger.name())
@@ -97,6 +159,38 @@ class RunRepository {
                 .stream()
                 .findFirst()
                 .map(r -> withDeliveries(r, deliveries(id)));
+    }
+
+    /** The run's own row, without its artifacts and deliveries: what an execution needs to start. */
+    Optional<Run> findRow(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM runs r WHERE r.id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs, null))
+                .optional();
+    }
+
+    /** The run's row and its artifacts. */
+    Optional<Run> findWithArtifacts(UUID id) {
+        return withArtifacts(
+                        jdbc.sql("SELECT " + COLUMNS + " FROM runs r WHERE r.id = ?")
+                                .param(id)
+                                .query((rs, n) -> map(rs, null))
+                                .list(),
+                        false)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * Whether a run of the same schedule must go first: one running, or one queued for an earlier fire.
+     */
+    boolean mustWait(UUID scheduleId, UUID runId, Instant nominal) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM runs WHERE schedule_id = ? AND id <> ?
+                            AND (status = 'RUNNING' OR (status = 'QUEUED' AND nominal_time < ?)))""")
+                .params(scheduleId, runId, utc(nominal))
+                .query(Boolean.class)
+                .single();
     }
 
     /** Locks the run's row: one instance works on a run at a time. */
@@ -146,26 +240,7 @@ class RunRepository {
                 .list();
     }
 
-    /** Whether another run of the schedule is running now. */
-    boolean otherRunning(UUID scheduleId, UUID except) {
-        return jdbc.sql("SELECT COUNT(*) FROM runs WHERE schedule_id = ? AND status = 'RUNNING' AND id <> ?")
-                        .params(scheduleId, except)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** Another queued run of the schedule older than this one (catch-up runs go oldest first). */
-    boolean olderQueued(UUID scheduleId, UUID runId, Instant nominal) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM runs WHERE schedule_id = ? AND status = 'QUEUED' AND id <> ?
-                            AND nominal_time < ?""")
-                        .params(scheduleId, runId, utc(nominal))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     void markRunning(UUID id, Instant now) {
         jdbc.sql("""
                         UPDATE runs SET status = 'RUNNING', attempt = attempt + 1,
@@ -392,10 +467,14 @@ class RunRepository {
     }
 
     private List<Run> withArtifacts(List<Run> runs) {
+        return withArtifacts(runs, true);
+    }
+
+    private List<Run> withArtifacts(List<Run> runs, boolean withCounts) {
         Map<UUID, List<RunArtifact>> artifacts =
                 artifactsOf(runs.stream().map(Run::id).toList());
         Map<UUID, Run.DeliveryCounts> counts =
-                countsOf(runs.stream().map(Run::id).toList());
+                withCounts ? countsOf(runs.stream().map(Run::id).toList()) : Map.of();
         return runs.stream()
                 .map(r -> new Run(
                         r.id(),

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -71,9 +72,11 @@ class ScheduleRepository {
             String deduplicationKey) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
 
-    ScheduleRepository(JdbcClient jdbc, JsonMapper json) {
+    ScheduleRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -294,16 +297,44 @@ class ScheduleRepository {
                         UPDATE schedules SET status = ?, paused_reason = ?,
                             consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
                             next_run_at = CASE WHEN ? = 'PAUSED' THEN NULL ELSE next_run_at END,
+                            fire_at = CASE WHEN ? = 'PAUSED' THEN NULL ELSE fire_at END,
                             updated_at = ?, version = version + 1
                         WHERE id = ?""")
-                .params(status.name(), reason, resetFailures, status.name(), utc(now), id)
+                .params(status.name(), reason, resetFailures, status.name(), status.name(), utc(now), id)
                 .update();
     }
 
-    void setNextRun(UUID id, Instant next) {
-        jdbc.sql("UPDATE schedules SET next_run_at = ? WHERE id = ?")
-                .params(utc(next), id)
+    /** The next fire's nominal time and when it executes (with the flexible offset); both null: none. */
+    void setNextFire(UUID id, Instant nominal, Instant fireAt) {
+        jdbc.sql("UPDATE schedules SET next_run_at = ?, fire_at = ? WHERE id = ?")
+                .params(utc(nominal), utc(fireAt), id)
                 .update();
+    }
+
+    /** The same for many schedules in one round trip. */
+    void setNextFires(List<NextFire> next) {
+        if (next.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate(
+                "UPDATE schedules SET next_run_at = ?, fire_at = ? WHERE id = ?", next, next.size(), (ps, n) -> {
+                    ps.setObject(1, utc(n.nominal()));
+                    ps.setObject(2, utc(n.fireAt()));
+                    ps.setObject(3, n.scheduleId());
+                });
+    }
+
+    record NextFire(UUID scheduleId, Instant nominal, Instant fireAt) {}
+
+    /**
+     * Locks up to {@code limit} schedules whose fire is due, skipping those another transaction holds (another
+     * instance dispatching them, or an edit): each due schedule is handled by one instance, once. Lists and
+     * subscribers are not loaded; a fire does not need them.
+     */
+    List<Schedule> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT s.*, '' AS team_name, '' AS owner_name, NULL AS report_type_name FROM schedules s
+                        WHERE s.fire_at <= ? ORDER BY s.fire_at LIMIT ? FOR UPDATE SKIP LOCKED""").params(utc(now), limit).query((rs, n) -> map(rs)).list();
     }
 
     /** Records a finished run in the derived fields; returns the consecutive failures after it. */

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The db-scheduler tasks. A failing execution (the database away, a bug) is looked at again after
+ * The db-scheduler tasks: one {@code report-run} execution per queued run, and the housekeeping. (Fires are not
+ * db-scheduler executions: {@link FireDispatcher} claims due schedules in batches.) A failing execution (the database away, a bug) is looked at again after
  * {@link #FAILURE_RETRY}; an execution whose instance died is revived by another instance once its heartbeat
  * is missed (db-scheduler.heartbeat-interval × missed-heartbeats-limit).
  */
@@ -30,42 +31,12 @@ class SchedulerTasks {
     private static final Logger log = LoggerFactory.getLogger(SchedulerTasks.class);
     static final Duration FAILURE_RETRY = Duration.ofSeconds(30);
 
-    /**
-     * Fires before runs: a fire only records its run, so when thousands are due at once, every one gets its run
-     * (and its nominal time honoured) before the executors spend their time rendering and sending.
-     */
-    static final int FIRE_PRIORITY = 10;
-
     static final int RUN_PRIORITY = 0;
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    Task<String> scheduleFireTask(FireHandler fires) {
-        return Tasks.custom(FirePlanner.FIRE_TASK, String.class)
-                .defaultPriority(FIRE_PRIORITY)
-                .onFailure(retryLater())
-                .onDeadExecutionRevive()
-                .execute((instance, context) -> {
-                    UUID scheduleId = UUID.fromString(instance.getId());
-                    Instant nominal = Instant.parse(instance.getData());
-                    Optional<Instant> last = fires.fire(scheduleId, nominal);
-                    return (ExecutionComplete complete, ExecutionOperations<String> ops) -> {
-                        Optional<FireHandler.Next> next = last.flatMap(l -> fires.nextAfter(scheduleId, l));
-                        if (next.isEmpty()) {
-                            ops.remove();
-                        } else {
-                            ops.reschedule(
-                                    complete,
-                                    next.get().executeAt(),
-                                    next.get().nominal().toString());
-                        }
-                    };
-                });
     }
 
     @Bean

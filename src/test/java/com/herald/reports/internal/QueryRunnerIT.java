@@ -201,6 +201,34 @@ class QueryRunnerIT {
                 });
     }
 
+    @Test
+    void consecutiveQueriesOnADataSourceReuseOneConnectionButNotAfterAFailure() {
+        long first = connectionId(demo);
+        assertThat(connectionId(demo)).as("the second query's connection").isEqualTo(first);
+
+        assertThatThrownBy(() -> runner.run(demo, "SELECT nope FROM regions", Map.of(), (rs, i) -> true))
+                .isInstanceOf(QueryFailure.class);
+        long afterFailure = connectionId(demo);
+        assertThat(afterFailure).as("a failed query's connection is closed").isNotEqualTo(first);
+
+        // reused connections stay read-only
+        assertThatThrownBy(() -> runner.run(demo, "DELETE FROM regions", Map.of(), (rs, i) -> true))
+                .isInstanceOf(QueryFailure.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM herald_demo.regions")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4L);
+    }
+
+    private long connectionId(DataSourceRecord source) {
+        long[] id = new long[1];
+        runner.run(source, "SELECT CONNECTION_ID() AS id", Map.of(), (rs, i) -> {
+            id[0] = rs.getLong(1);
+            return true;
+        });
+        return id[0];
+    }
+
     static DataSourceRecord with(DataSourceRecord s, int maxRows, int timeout) {
         return new DataSourceRecord(
                 s.id(),

@@ -194,18 +194,17 @@ class ScheduleEngineIT {
         Schedule schedule = manager.create(
                         editor, draft(reports.threeRows(team), new Cadence.Daily(8, 0), List.of(address("audit"))))
                 .schedule();
-        jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
-                .param(schedule.id().toString())
+        jdbc.sql("UPDATE schedules SET next_run_at = NULL, fire_at = NULL WHERE id = ?")
+                .param(schedule.id())
                 .update();
 
         assertThat(audit.repair()).isGreaterThanOrEqualTo(1);
 
-        assertThat(jdbc.sql(
-                                "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
-                        .param(schedule.id().toString())
-                        .query(Long.class)
+        assertThat(jdbc.sql("SELECT fire_at FROM schedules WHERE id = ?")
+                        .param(schedule.id())
+                        .query(java.time.LocalDateTime.class)
                         .single())
-                .isEqualTo(1);
+                .isEqualTo(Db.utc(schedule.nextRunAt()));
         assertThat(manager.get(editor, schedule.id()).nextRunAt()).isEqualTo(schedule.nextRunAt());
     }
 
@@ -231,9 +230,8 @@ class ScheduleEngineIT {
                         editor, d.toBuilder().flexibleWindowMinutes(30).build())
                 .schedule();
 
-        java.time.LocalDateTime planned = jdbc.sql(
-                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'schedule-fire' AND task_instance = ?")
-                .param(schedule.id().toString())
+        java.time.LocalDateTime planned = jdbc.sql("SELECT fire_at FROM schedules WHERE id = ?")
+                .param(schedule.id())
                 .query(java.time.LocalDateTime.class)
                 .single();
         Duration offset = Duration.between(schedule.nextRunAt(), planned.toInstant(java.time.ZoneOffset.UTC));

@@ -62,6 +62,7 @@ public final class BurstReport {
                 lastCount = count;
                 lastProgress = now;
             }
+            lastProgress = Math.max(lastProgress, firstDueMs); // no progress is expected before the fire
             if (sink.distinct() >= n && finished >= n) {
                 break;
             }
@@ -232,6 +233,9 @@ public final class BurstReport {
             kv.put("dup_runs", dupRuns);
             kv.put("missing", missing);
             kv.put("runs", runs);
+            kv.put("runs_not_succeeded", runs - statuses.getOrDefault("SUCCEEDED", 0L));
+            kv.put("emails", sink.lines());
+            kv.put("last_received_ms", lastReceived);
         }
 
         static long[] arr(List<Long> l) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: {@code HeraldSeed <base urls, comma-separated> <api key> <team id> <report type> <n> <burst|spread>
  * <fire epoch second> <prefix> [threads]}. burst: every schedule at the fire second; spread: schedule i at the fire
  * minute's second i % 60 (the fire second should then be a whole minute). Prints "created N in S s (R/s)"; exits 1
- * on any failure.
+ * on any failure. Env SEED_MAX_RETRIES (10) and SEED_RETRY_BACKOFF_SECONDS (10) set the schedules' retries.
  */
 public final class HeraldSeed {
 
@@ -37,6 +37,8 @@ public final class HeraldSeed {
         long fireSecond = Long.parseLong(args[6]);
         String prefix = args[7];
         int threads = args.length > 8 ? Integer.parseInt(args[8]) : 16;
+        String maxRetries = System.getenv().getOrDefault("SEED_MAX_RETRIES", "10");
+        String backoff = System.getenv().getOrDefault("SEED_RETRY_BACKOFF_SECONDS", "10");
 
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -60,8 +62,8 @@ public final class HeraldSeed {
                             {"name":"%s-%d","team_id":"%s","report_type":"%s",
                              "cadence":{"frequency":"cron","expression":"%s"},"time_zone":"UTC",
                              "end_at":"%s","recipients":{"emails":["%s-%d@bench.local"]},"formats":["csv"],
-                             "max_retries":10,"retry_backoff_seconds":10}"""
-                            .formatted(prefix, i, team, reportType, cron, at.plusSeconds(1), prefix, i);
+                             "max_retries":%s,"retry_backoff_seconds":%s}"""
+                            .formatted(prefix, i, team, reportType, cron, at.plusSeconds(1), prefix, i, maxRetries, backoff);
                     HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/schedules"))
                             .timeout(Duration.ofSeconds(60))
                             .header("Authorization", "Bearer " + key)

@@ -41,6 +41,7 @@ public final class QuartzReport {
                 last = lines;
                 lastProgress = now;
             }
+            lastProgress = Math.max(lastProgress, dueMs);
             if (lines >= n) {
                 break;
             }
