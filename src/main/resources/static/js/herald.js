@@ -56,6 +56,64 @@
     errorToast(document.body.getAttribute("data-msg-network-error"));
   });
 
+  // global search: "/" focuses the field; arrow keys move through the results, Esc closes them
+  function searchInput() { return document.getElementById("global-search"); }
+  function searchResults() { return document.getElementById("hits"); }
+  function searchHits() {
+    var results = searchResults();
+    return results ? Array.prototype.slice.call(results.querySelectorAll("a.search-hit, a[href]")) : [];
+  }
+  function closeSearch(focusInput) {
+    var results = searchResults();
+    if (results) { results.classList.add("d-none"); }
+    if (focusInput && searchInput()) { searchInput().focus(); }
+  }
+  function typing(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var input = searchInput();
+    if (!input) { return; }
+    if (event.key === "/" && !typing(event.target) && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      return;
+    }
+    var results = searchResults();
+    var inSearch = event.target === input || (results && results.contains(event.target));
+    if (!inSearch) { return; }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      closeSearch(true);
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+    var hits = searchHits();
+    if (!hits.length || results.classList.contains("d-none")) { return; }
+    event.preventDefault();
+    var index = hits.indexOf(event.target);
+    if (event.key === "ArrowDown") {
+      hits[Math.min(index + 1, hits.length - 1)].focus();
+    } else if (index <= 0) {
+      input.focus();
+    } else {
+      hits[index - 1].focus();
+    }
+  });
+
+  // a click outside the search closes its results; typing again opens them
+  document.addEventListener("click", function (event) {
+    var form = document.getElementById("global-search-form");
+    if (form && !form.contains(event.target)) { closeSearch(false); }
+  });
+  document.addEventListener("focusin", function (event) {
+    var results = searchResults();
+    if (event.target === searchInput() && results && results.querySelector("a")) {
+      results.classList.remove("d-none");
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function () { showToasts(document.getElementById("toasts")); });
   document.addEventListener("htmx:oobAfterSwap", function () { showToasts(document.getElementById("toasts")); });
   document.addEventListener("DOMContentLoaded", function () { showToasts(document); });

@@ -10,6 +10,12 @@ public interface ReportTypes {
     /** Usable report types, ordered by name, one page of them. */
     List<ReportTypeInfo> usableBy(HeraldUser user, int limit, int offset);
 
+    /**
+     * Usable report types whose name or key contains {@code query} (case-insensitive, LIKE wildcards match
+     * themselves), ordered by name, at most {@code limit}.
+     */
+    List<ReportTypeInfo> searchUsable(HeraldUser user, String query, int limit);
+
     /** How many report types the user may use. */
     long countUsableBy(HeraldUser user);
 

@@ -96,7 +96,8 @@ class AccessibilityBrowserIT {
             "/admin/outbox",
             "/admin/outbox/{outbox}",
             "/admin/settings",
-            // a new page: one line here (e.g. "/search?q=x" once the search page exists)
+            "/search?q=e",
+            "/search?q=no-such-thing-anywhere",
             "/schedules/{missing}");
 
     /** A team editor: no admin menu, fewer buttons, and the 403 page. */

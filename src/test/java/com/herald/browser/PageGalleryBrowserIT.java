@@ -206,7 +206,8 @@ class PageGalleryBrowserIT {
                 "/admin/users/" + users.admin().id(),
                 "/admin/outbox",
                 "/admin/outbox/" + reportEmail,
-                "/admin/settings");
+                "/admin/settings",
+                "/search?q=Gallery");
         for (String page : pages) {
             for (int width : new int[] {1280, 360}) {
                 driver.manage().window().setSize(new Dimension(width, 900));

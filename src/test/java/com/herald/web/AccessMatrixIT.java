@@ -92,6 +92,8 @@ class AccessMatrixIT {
         rows.add(portal("GET /", f -> get("/"), 302, 200, 200, 200, 200, 200));
         rows.add(portal("GET /teams", f -> get("/teams"), 302, 200, 200, 200, 200, 200));
         rows.add(portal("GET /profile", f -> get("/profile"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal("GET /search", f -> get("/search?q=a"), 302, 200, 200, 200, 200, 200));
+        rows.add(portal("GET /?team={foreign}", f -> get("/?team=" + f.foreignTeam()), 302, 200, 200, 200, 200, 200));
         rows.add(portal("GET /schedules", f -> get("/schedules"), 302, 200, 200, 200, 200, 200));
         // portal: a team and its members
         rows.add(portal("GET /teams/{own}", f -> get("/teams/" + f.ownTeam()), 302, 404, 200, 200, 200, 200));

@@ -133,7 +133,10 @@ class HtmlValidityIT {
                 "/admin/data-sources/new",
                 "/admin/settings",
                 "/admin/outbox",
-                "/audit"
+                "/audit",
+                "/search",
+                "/search?q=Valid",
+                "/search?q=e"
             })
     void signedInPagesAreValid(String path) throws Exception {
         assertThat(check(path, get(path).with(user(admin)))).isEmpty();

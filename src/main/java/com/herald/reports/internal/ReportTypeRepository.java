@@ -4,6 +4,7 @@ import com.herald.identity.HeraldUser;
 import com.herald.identity.TeamAccess;
 import com.herald.identity.TeamSummary;
 import com.herald.platform.Ids;
+import com.herald.platform.SqlLike;
 import com.herald.reports.ParameterDefinition;
 import com.herald.reports.ParameterType;
 import com.herald.reports.ReportFormat;
@@ -82,6 +83,41 @@ public class ReportTypeRepository implements ReportTypes {
                 .param("offset", offset)
                 .query(this::map)
                 .list());
+    }
+
+    @Override
+    public List<ReportTypeInfo> searchUsable(HeraldUser user, String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        String pattern = SqlLike.contains(query.strip());
+        String match = "(r.name LIKE :pattern OR r.type_key LIKE :pattern)";
+        if (user.systemAdmin()) {
+            return withTeams(jdbc.sql("SELECT " + COLUMNS + " FROM report_types r WHERE " + match
+                                    + " ORDER BY r.name LIMIT :limit")
+                            .param("pattern", pattern)
+                            .param("limit", limit)
+                            .query(this::map)
+                            .list())
+                    .stream()
+                    .map(ReportTypeRecord::info)
+                    .toList();
+        }
+        List<UUID> teamIds = teamIds(user);
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return withTeams(jdbc.sql("SELECT " + COLUMNS + " FROM report_types r WHERE " + match
+                                + " AND EXISTS (SELECT 1 FROM report_type_teams g WHERE g.report_type_id = r.id"
+                                + " AND g.team_id IN (:teams)) ORDER BY r.name LIMIT :limit")
+                        .param("pattern", pattern)
+                        .param("teams", teamIds)
+                        .param("limit", limit)
+                        .query(this::map)
+                        .list())
+                .stream()
+                .map(ReportTypeRecord::info)
+                .toList();
     }
 
     @Override

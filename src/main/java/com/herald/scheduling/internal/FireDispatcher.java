@@ -30,6 +30,7 @@ class FireDispatcher implements SmartLifecycle {
     private final Duration interval;
     private final int batch;
     private volatile boolean running;
+    private volatile boolean backlog;
     private Thread thread;
 
     FireDispatcher(
@@ -77,7 +78,8 @@ class FireDispatcher implements SmartLifecycle {
                     do {
                         handled = fires.dispatch(batch);
                         total += handled;
-                    } while (handled == batch && running);
+                        backlog = handled == batch;
+                    } while (backlog && running);
                     if (total > 0) {
                         scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
                     }
@@ -88,12 +90,25 @@ class FireDispatcher implements SmartLifecycle {
                 }
                 pause(interval);
             } catch (RuntimeException e) {
+                backlog = false;
                 failures++;
                 if (failures == 1 || failures % 60 == 0) {
                     log.warn("Could not dispatch due fires (attempt {}); trying again", failures, e);
                 }
                 pause(Duration.ofSeconds(Math.min(5, failures)));
             }
+        }
+    }
+
+    /**
+     * Called before a run starts: while this instance still has full batches of due fires to claim, the run waits
+     * (at most {@code max}), so that on a 2-core machine the runs already queued do not take the CPU the remaining
+     * fires need to become runs — every fire of a burst is recorded on time first, as product.md §3 asks.
+     */
+    void yieldToFires(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (backlog && running && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
 

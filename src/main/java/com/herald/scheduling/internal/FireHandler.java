@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,6 +43,7 @@ class FireHandler {
     private final RunRepository runs;
     private final FirePlanner planner;
     private final TransactionTemplate tx;
+    private final TransactionTemplate dispatchTx;
     private final Clock clock;
 
     FireHandler(
@@ -54,6 +56,10 @@ class FireHandler {
         this.runs = runs;
         this.planner = planner;
         this.tx = tx;
+        // READ COMMITTED: the claim locks the claimed rows only, no gaps of the fire_at index, so two instances
+        // moving their schedules' fire_at forward at the same time do not deadlock on each other's gap locks
+        this.dispatchTx = new TransactionTemplate(tx.getTransactionManager());
+        this.dispatchTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
     }
 
@@ -83,9 +89,12 @@ class FireHandler {
      * Returns how many schedules were handled.
      */
     int dispatch(int limit) {
-        Integer handled = tx.execute(status -> {
+        long started = System.nanoTime();
+        long[] phases = new long[4];
+        Integer handled = dispatchTx.execute(status -> {
             Instant now = clock.instant();
             List<Schedule> due = schedules.lockDue(now, limit);
+            phases[0] = System.nanoTime();
             Batch batch = new Batch(runs.unfinishedCounts(due.stream()
                     .filter(s -> s.overlapPolicy() != OverlapPolicy.ALLOW)
                     .map(Schedule::id)
@@ -102,10 +111,25 @@ class FireHandler {
                 Instant last = handle(schedule, schedule.nextRunAt(), now, batch);
                 next.add(nextAfter(schedule, last));
             }
+            phases[1] = System.nanoTime();
             batch.flush(now);
+            phases[2] = System.nanoTime();
             schedules.setNextFires(next);
+            phases[3] = System.nanoTime();
             return due.size();
         });
+        if (handled != null && handled > 0 && log.isDebugEnabled()) {
+            long done = System.nanoTime();
+            log.debug(
+                    "Dispatched {} fires in {} ms (claim {}, plan {}, runs {}, next fires {}, commit {})",
+                    handled,
+                    (done - started) / 1_000_000,
+                    (phases[0] - started) / 1_000_000,
+                    (phases[1] - phases[0]) / 1_000_000,
+                    (phases[2] - phases[1]) / 1_000_000,
+                    (phases[3] - phases[2]) / 1_000_000,
+                    (done - phases[3]) / 1_000_000);
+        }
         return handled == null ? 0 : handled;
     }
 

@@ -33,6 +33,9 @@ class SchedulerTasks {
 
     static final int RUN_PRIORITY = 0;
 
+    /** At most this long a run waits while its instance still claims due fires in full batches. */
+    static final Duration FIRES_FIRST = Duration.ofSeconds(10);
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
@@ -40,12 +43,13 @@ class SchedulerTasks {
     }
 
     @Bean
-    Task<Void> reportRunTask(RunExecutor executor) {
+    Task<Void> reportRunTask(RunExecutor executor, FireDispatcher dispatcher) {
         return Tasks.custom(FirePlanner.RUN_TASK, Void.class)
                 .defaultPriority(RUN_PRIORITY)
                 .onFailure(retryLater())
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> {
+                    dispatcher.yieldToFires(FIRES_FIRST);
                     Optional<Instant> again = executor.execute(UUID.fromString(instance.getId()));
                     return (ExecutionComplete complete, ExecutionOperations<Void> ops) -> {
                         if (again.isPresent()) {
