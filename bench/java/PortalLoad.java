@@ -113,19 +113,30 @@ public class PortalLoad {
                         }
                     }
                 } finally {
-                    samples[client] = mine;
-                    counts[client] = n;
+                    synchronized (samples) {
+                        samples[client] = mine;
+                        counts[client] = n;
+                    }
                     done.countDown();
                 }
             });
         }
-        done.await();
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(samples[c], 0, all, at, counts[c]);
-            at += counts[c];
+        // a server that stops answering must not keep the benchmark waiting: clients still waiting a minute after
+        // the window count as errors (their threads are daemons)
+        if (!done.await(warmup + seconds + 60L, java.util.concurrent.TimeUnit.SECONDS)) {
+            System.out.printf("%d clients still waiting for an answer a minute after the window%n", done.getCount());
+            errors.addAndGet(done.getCount());
+        }
+        int total = 0;
+        long[] all = new long[0];
+        synchronized (samples) {
+            for (int c = 0; c < clients; c++) {
+                if (samples[c] != null) {
+                    all = Arrays.copyOf(all, total + counts[c]);
+                    System.arraycopy(samples[c], 0, all, total, counts[c]);
+                    total += counts[c];
+                }
+            }
         }
         Arrays.sort(all);
         double p50 = ms(pct(all, 0.50));
