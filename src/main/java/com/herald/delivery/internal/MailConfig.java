@@ -10,6 +10,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 @Configuration(proxyBeanMethods = false)
 class MailConfig {
 
+    static {
+        MailStreamProvider.pin();
+    }
+
     /**
      * Spring Boot creates a JavaMailSender only when spring.mail.host is set; otherwise mail goes to the
      * outbox. Its settings (host, port, credentials, spring.mail.properties) feed the pooled transport;

@@ -43,6 +43,10 @@ final class PooledSmtpTransport implements MailTransport, AutoCloseable {
 
     static final long IDLE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+    static {
+        MailStreamProvider.pin();
+    }
+
     /** Where to connect; {@code protocol} is smtp or smtps. */
     record Server(String protocol, String host, int port, String username, String password) {}
 

@@ -380,6 +380,60 @@ class ReportEmailComposerTest {
         assertThat(text(message)).contains("Zeitplan: Weekly sales").contains("Abmelden: " + UNSUBSCRIBE);
     }
 
+    @Test
+    void theRecipientsOfARunShareTheRenderedBodiesButEachGetsItsOwnUnsubscribeLink() throws Exception {
+        ReportEmailComposer composer = composer("https://herald.example.com");
+        URI alices = URI.create("https://herald.example.com/unsubscribe/alice.sig-A_1");
+        URI bobs = URI.create("https://herald.example.com/unsubscribe/bob.sig-B_2");
+        ReportEmail toAlice = email("Sales & <Co>", false, "<table><tr><td>1</td></tr></table>", List.of(), List.of());
+        ReportEmail toBob = new ReportEmail(
+                runId,
+                scheduleId,
+                "bob@example.com",
+                "Bob",
+                Locale.ENGLISH,
+                toAlice.subject(),
+                toAlice.reportName(),
+                toAlice.scheduleName(),
+                toAlice.periodLabel(),
+                toAlice.rowCount(),
+                toAlice.empty(),
+                toAlice.htmlTable(),
+                toAlice.attachments(),
+                toAlice.links());
+
+        MimeMessage first = roundTrip(composer.compose(toAlice, alices));
+        MimeMessage second = roundTrip(composer.compose(toBob, bobs));
+        // a composer of its own renders Bob's from scratch: the shared bodies must be exactly that
+        MimeMessage fresh = roundTrip(composer("https://herald.example.com").compose(toBob, bobs));
+
+        assertThat(composer.reportBodies(toBob)).isSameAs(composer.reportBodies(toAlice));
+        assertThat(html(first)).contains("href=\"" + alices + "\"").doesNotContain(bobs.toString());
+        assertThat(text(first)).contains(alices.toString()).doesNotContain(bobs.toString());
+        assertThat(html(second)).contains("href=\"" + bobs + "\"").doesNotContain(alices.toString());
+        assertThat(text(second)).contains(bobs.toString()).doesNotContain(alices.toString());
+        assertThat(html(second)).isEqualTo(html(fresh)).doesNotContain(ReportEmailComposer.UNSUBSCRIBE_MARKER);
+        assertThat(text(second)).isEqualTo(text(fresh)).doesNotContain(ReportEmailComposer.UNSUBSCRIBE_MARKER);
+        assertThat(html(second)).contains("Sales &amp; &lt;Co&gt;");
+
+        ReportEmail german = new ReportEmail(
+                runId,
+                scheduleId,
+                "bob@example.com",
+                "Bob",
+                Locale.GERMAN,
+                toAlice.subject(),
+                toAlice.reportName(),
+                toAlice.scheduleName(),
+                toAlice.periodLabel(),
+                toAlice.rowCount(),
+                toAlice.empty(),
+                toAlice.htmlTable(),
+                toAlice.attachments(),
+                toAlice.links());
+        assertThat(composer.reportBodies(german)).isNotSameAs(composer.reportBodies(toBob));
+    }
+
     private ReportEmail email(
             String reportName,
             boolean empty,

@@ -103,6 +103,23 @@ public final class RenderBenchmark {
                 peakHeap / 1048576.0,
                 maxLiveAfterGc.get() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0);
+        // machine-readable for bench/run-all (product.md §8 Reports)
+        String name = format.name().toLowerCase(Locale.ROOT);
+        long target = format == ReportFormat.CSV ? 200_000 : format == ReportFormat.XLSX ? 100_000 : 0;
+        double rate = written / seconds;
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT name=render.%s value=%.0f unit=rows/s target=%s met=%s%n",
+                name,
+                rate,
+                target > 0 ? ">=" + target : "-",
+                target > 0 ? (rate >= target ? "yes" : "no") : "-");
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT name=render.%s.heap_after_gc value=%.0f unit=MiB target=<=256 met=%s%n",
+                name,
+                maxLiveAfterGc.get() / 1048576.0,
+                maxLiveAfterGc.get() / 1048576.0 <= 256 ? "yes" : "no");
         artifact.delete();
     }
 }
