@@ -243,12 +243,13 @@ public final class BurstReport {
         }
 
         boolean met() {
-            return p99StartedS <= 5 && lastDeliveryS <= 30 && dupAddresses == 0 && dupMessageIds == 0 && dupRuns == 0 && missing == 0;
+            return p99CreatedS <= 5 && lastDeliveryS <= 30 && dupAddresses == 0 && dupMessageIds == 0 && dupRuns == 0 && missing == 0;
         }
 
         void print(Path results) throws Exception {
             out.forEach(System.out::println);
-            System.out.printf(Locale.ROOT, "  target (product.md §8): dispatch p99 ≤ 5 s [%.2f s], all delivered ≤ 30 s [%.2f s], 0 dup, 0 missing → %s%n",
+            System.out.printf(Locale.ROOT, "  target (product.md §8): dispatch (fire handled, run queued) p99 ≤ 5 s [%.2f s; run started p99 %.2f s], all delivered ≤ 30 s [%.2f s], 0 dup, 0 missing → %s%n",
+                    p99CreatedS,
                     p99StartedS, lastDeliveryS, met() ? "MET" : "MISSED");
             kv.put("met", met());
             Stats.write(results, kv);
