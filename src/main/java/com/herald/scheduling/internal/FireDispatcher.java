@@ -37,7 +37,7 @@ class FireDispatcher implements SmartLifecycle {
             FireHandler fires,
             ObjectProvider<Scheduler> scheduler,
             @Value("${herald.scheduler.fire-poll-interval:500ms}") Duration interval,
-            @Value("${herald.scheduler.fire-batch-size:200}") int batch) {
+            @Value("${herald.scheduler.fire-batch-size:500}") int batch) {
         this.fires = fires;
         this.scheduler = scheduler;
         this.interval = interval;

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class FireHandler {
             Instant now = clock.instant();
             Batch batch = new Batch(runs.unfinishedCounts(List.of(scheduleId)));
             Instant last = handle(found.get(), nominal, now, batch);
-            ScheduleRepository.NextFire next = nextAfter(found.get(), last);
+            ScheduleRepository.NextFire next = nextAfter(found.get(), last, batch);
             schedules.setNextFire(scheduleId, next.nominal(), next.fireAt());
             batch.flush(now);
             return Optional.of(last);
@@ -104,12 +105,12 @@ class FireHandler {
                 if (schedule.status() != ScheduleStatus.ACTIVE || schedule.nextRunAt() == null) {
                     next.add(
                             schedule.status() == ScheduleStatus.ACTIVE
-                                    ? nextAfter(schedule, now)
+                                    ? nextAfter(schedule, now, batch)
                                     : new ScheduleRepository.NextFire(schedule.id(), null, null));
                     continue;
                 }
                 Instant last = handle(schedule, schedule.nextRunAt(), now, batch);
-                next.add(nextAfter(schedule, last));
+                next.add(nextAfter(schedule, last, batch));
             }
             phases[1] = System.nanoTime();
             batch.flush(now);
@@ -144,7 +145,7 @@ class FireHandler {
                 if (missed++ < MAX_MISSED_RECORDED) {
                     insert(schedule, fire, RunTrigger.SCHEDULED, RunStatus.MISSED, "missed", batch);
                     last = fire;
-                    fire = next(schedule, fire);
+                    fire = next(schedule, fire, batch);
                 } else {
                     // too many to list: skip to the first fire inside the window
                     log.warn(
@@ -152,7 +153,7 @@ class FireHandler {
                             schedule.id(),
                             MAX_MISSED_RECORDED);
                     last = fire;
-                    fire = next(schedule, windowStart.minusNanos(1000));
+                    fire = next(schedule, windowStart.minusNanos(1000), batch);
                 }
                 continue;
             }
@@ -165,14 +166,14 @@ class FireHandler {
                 fireOnTime(schedule, fire, batch);
             }
             last = fire;
-            fire = next(schedule, fire);
+            fire = next(schedule, fire, batch);
         }
         return last;
     }
 
     /** The fire after {@code last}, and when it executes; both null when there is none. */
-    private static ScheduleRepository.NextFire nextAfter(Schedule schedule, Instant last) {
-        return FirePlanner.nextFire(schedule, last)
+    private static ScheduleRepository.NextFire nextAfter(Schedule schedule, Instant last, Batch batch) {
+        return batch.nextFire(schedule, last)
                 .map(f -> new ScheduleRepository.NextFire(
                         schedule.id(), f.instant(), f.instant().plus(FirePlanner.flexibleOffset(schedule))))
                 .orElse(new ScheduleRepository.NextFire(schedule.id(), null, null));
@@ -196,9 +197,7 @@ class FireHandler {
 
     private void insert(
             Schedule schedule, Instant fire, RunTrigger trigger, RunStatus status, String note, Batch batch) {
-        Instant periodStart = FireTimes.previousFireTime(schedule.cadence(), schedule.timeZone(), fire)
-                .map(FireTime::instant)
-                .orElse(null);
+        Instant periodStart = batch.previousFire(schedule, fire);
         batch.add(new RunRepository.NewRun(
                 Ids.newId(),
                 schedule.id(),
@@ -215,9 +214,29 @@ class FireHandler {
     private final class Batch {
         private final Map<UUID, Integer> unfinished;
         private final List<RunRepository.NewRun> runs = new ArrayList<>();
+        // schedules of a burst mostly share their cadence ("daily at 07:00"): each fire time is computed once
+        private final Map<List<Object>, Optional<FireTime>> fireTimes = new HashMap<>();
 
         Batch(Map<UUID, Integer> unfinished) {
             this.unfinished = new HashMap<>(unfinished);
+        }
+
+        Optional<FireTime> nextFire(Schedule schedule, Instant after) {
+            if (schedule.status() != ScheduleStatus.ACTIVE) {
+                return Optional.empty();
+            }
+            List<Object> key = Arrays.asList(
+                    "next", schedule.cadence(), schedule.timeZone(), after, schedule.startAt(), schedule.endAt());
+            return fireTimes.computeIfAbsent(key, k -> FirePlanner.nextFire(schedule, after));
+        }
+
+        Instant previousFire(Schedule schedule, Instant fire) {
+            List<Object> key = Arrays.asList("previous", schedule.cadence(), schedule.timeZone(), fire);
+            return fireTimes
+                    .computeIfAbsent(
+                            key, k -> FireTimes.previousFireTime(schedule.cadence(), schedule.timeZone(), fire))
+                    .map(FireTime::instant)
+                    .orElse(null);
         }
 
         /** The schedule's queued and running runs, those of this batch included. */
@@ -243,7 +262,7 @@ class FireHandler {
         }
     }
 
-    private static Instant next(Schedule schedule, Instant after) {
-        return FirePlanner.nextFire(schedule, after).map(FireTime::instant).orElse(null);
+    private static Instant next(Schedule schedule, Instant after, Batch batch) {
+        return batch.nextFire(schedule, after).map(FireTime::instant).orElse(null);
     }
 }
