@@ -76,33 +76,18 @@ class DashboardSearchBrowserIT {
         return schedules
                 .create(
                         owner,
-                        new ScheduleDraft(
-                                name,
-                                null,
-                                team,
-                                type,
-                                Map.of(),
-                                cadence,
-                                "Europe/Berlin",
-                                null,
-                                null,
-                                List.of(),
-                                List.of("browser-" + UUID.randomUUID() + "@example.com"),
-                                List.of(),
-                                List.of(ReportFormat.CSV),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        ScheduleDraft.builder()
+                                .name(name)
+                                .teamId(team)
+                                .reportType(type)
+                                .parameters(Map.of())
+                                .cadence(cadence)
+                                .timeZone("Europe/Berlin")
+                                .listIds(List.of())
+                                .emails(List.of("browser-" + UUID.randomUUID() + "@example.com"))
+                                .subscriberIds(List.of())
+                                .formats(List.of(ReportFormat.CSV))
+                                .build())
                 .schedule();
     }
 

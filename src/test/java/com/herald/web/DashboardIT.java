@@ -83,33 +83,18 @@ class DashboardIT {
     private Schedule schedule(HeraldUser owner, UUID team, String reportType, String name) {
         return manager.create(
                         owner,
-                        new ScheduleDraft(
-                                name,
-                                null,
-                                team,
-                                reportType,
-                                Map.of(),
-                                new Cadence.Daily(3, 17),
-                                "UTC",
-                                null,
-                                null,
-                                List.of(),
-                                List.of("dash-" + UUID.randomUUID() + "@example.com"),
-                                List.of(),
-                                List.of(ReportFormat.CSV),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        ScheduleDraft.builder()
+                                .name(name)
+                                .teamId(team)
+                                .reportType(reportType)
+                                .parameters(Map.of())
+                                .cadence(new Cadence.Daily(3, 17))
+                                .timeZone("UTC")
+                                .listIds(List.of())
+                                .emails(List.of("dash-" + UUID.randomUUID() + "@example.com"))
+                                .subscriberIds(List.of())
+                                .formats(List.of(ReportFormat.CSV))
+                                .build())
                 .schedule();
     }
 

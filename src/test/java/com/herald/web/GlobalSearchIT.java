@@ -78,33 +78,18 @@ class GlobalSearchIT {
     private Schedule schedule(HeraldUser owner, UUID team, String reportType, String name) {
         return manager.create(
                         owner,
-                        new ScheduleDraft(
-                                name,
-                                null,
-                                team,
-                                reportType,
-                                Map.of(),
-                                new Cadence.Daily(8, 0),
-                                "UTC",
-                                null,
-                                null,
-                                List.of(),
-                                List.of("search-" + UUID.randomUUID() + "@example.com"),
-                                List.of(),
-                                List.of(ReportFormat.CSV),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        ScheduleDraft.builder()
+                                .name(name)
+                                .teamId(team)
+                                .reportType(reportType)
+                                .parameters(Map.of())
+                                .cadence(new Cadence.Daily(8, 0))
+                                .timeZone("UTC")
+                                .listIds(List.of())
+                                .emails(List.of("search-" + UUID.randomUUID() + "@example.com"))
+                                .subscriberIds(List.of())
+                                .formats(List.of(ReportFormat.CSV))
+                                .build())
                 .schedule();
     }
 

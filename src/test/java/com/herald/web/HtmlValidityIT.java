@@ -85,33 +85,18 @@ class HtmlValidityIT {
         schedule = schedules
                 .create(
                         admin,
-                        new ScheduleDraft(
-                                "Valid " + UUID.randomUUID().toString().substring(0, 6),
-                                null,
-                                team,
-                                reportType,
-                                Map.of(),
-                                new Cadence.Daily(8, 0),
-                                "Europe/Berlin",
-                                null,
-                                null,
-                                List.of(),
-                                List.of("valid-" + UUID.randomUUID() + "@example.com"),
-                                List.of(),
-                                List.of(ReportFormat.CSV),
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null))
+                        ScheduleDraft.builder()
+                                .name("Valid " + UUID.randomUUID().toString().substring(0, 6))
+                                .teamId(team)
+                                .reportType(reportType)
+                                .parameters(Map.of())
+                                .cadence(new Cadence.Daily(8, 0))
+                                .timeZone("Europe/Berlin")
+                                .listIds(List.of())
+                                .emails(List.of("valid-" + UUID.randomUUID() + "@example.com"))
+                                .subscriberIds(List.of())
+                                .formats(List.of(ReportFormat.CSV))
+                                .build())
                 .schedule()
                 .id();
     }
